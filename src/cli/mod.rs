@@ -1,0 +1,89 @@
+//! The command line: `run` (the kiosk, the default), `check`, `search`, `quiz`, `qr`,
+//! `report`, `set-pin`. Each subcommand lives in its own file.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::catalog::{Catalog, CatalogSource};
+
+mod check;
+mod qr;
+mod quiz;
+mod report;
+mod run;
+mod search;
+mod set_pin;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "roc-kiosk",
+    version,
+    about = "Career-fair kiosk for KHSD ROC and CTEC: search programs, take an interest quiz, scan the application QR code.",
+    after_help = run::AFTER_HELP
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub run: run::RunArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the full-screen kiosk (the default).
+    Run(run::RunArgs),
+    /// Validate a catalog and print a summary; exits non-zero on any error.
+    Check(CatalogArg),
+    /// Search the catalog as the kiosk does and print ranked results.
+    Search(search::SearchArgs),
+    /// Score a quiz answer sheet and print ranked programs with reasons.
+    Quiz(quiz::QuizArgs),
+    /// Print the application QR code to this terminal, or write it as SVG.
+    Qr(qr::QrArgs),
+    /// Summarise booth logs: sessions, quizzes, apply screens, top programs.
+    Report(report::ReportArgs),
+    /// Set the technician PIN (stored as a salted hash in the config file).
+    SetPin(set_pin::SetPinArgs),
+}
+
+/// `--catalog DIR`, shared by every subcommand that reads the catalog.
+#[derive(Debug, Clone, Default, Args)]
+pub struct CatalogArg {
+    /// A catalog directory (center.json, sectors.json, programs.json, quiz.json) to use
+    /// instead of the bundled one.
+    #[arg(long, value_name = "DIR")]
+    pub catalog: Option<PathBuf>,
+}
+
+impl CatalogArg {
+    pub fn source(&self) -> CatalogSource {
+        match &self.catalog {
+            Some(dir) => CatalogSource::Dir(dir.clone()),
+            None => CatalogSource::Bundled,
+        }
+    }
+
+    /// Loads and validates the catalog, printing every error to stderr on failure.
+    pub fn load_or_report(&self) -> Result<Catalog, ExitCode> {
+        Catalog::load(&self.source()).map_err(|errors| {
+            eprint!("{errors}");
+            ExitCode::from(2)
+        })
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        None => run::run(cli.run),
+        Some(Command::Run(args)) => run::run(args),
+        Some(Command::Check(args)) => check::run(args),
+        Some(Command::Search(args)) => search::run(args),
+        Some(Command::Quiz(args)) => quiz::run(args),
+        Some(Command::Qr(args)) => qr::run(args),
+        Some(Command::Report(args)) => report::run(args),
+        Some(Command::SetPin(args)) => set_pin::run(args),
+    }
+}
