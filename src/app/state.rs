@@ -234,10 +234,9 @@ impl App {
     /// Seconds left on the "Still there?" countdown, while it shows.
     pub fn still_there_left(&self) -> Option<u64> {
         self.still_there_since.map(|since| {
-            STILL_THERE
-                .saturating_sub(self.now.saturating_duration_since(since))
-                .as_secs()
-                + 1
+            let left = STILL_THERE.saturating_sub(self.now.saturating_duration_since(since));
+            // Rounded up, so the countdown starts at 10 and never shows 0 before the reset.
+            left.as_millis().div_ceil(1000) as u64
         })
     }
 
