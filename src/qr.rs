@@ -16,7 +16,9 @@
 //! - error correction M, dropping to L only when that is what makes the code fit;
 //! - never a clipped code: if nothing fits, the caller gets the size it would need.
 
-use qrcode::{EcLevel, QrCode};
+/// Error-correction level, re-exported so callers need not name the qrcode crate.
+pub use qrcode::EcLevel;
+use qrcode::QrCode;
 use ratatui::layout::Rect;
 use serde::{Deserialize, Serialize};
 
