@@ -103,7 +103,7 @@ pub fn terminal_text(
             "qr: this terminal is {cols}x{rows}; the code needs {}x{} (plus 2 rows for the URL \
              and prompt). Make the window bigger or the font smaller, or use --svg FILE.",
             need.cols,
-            need.rows + 2
+            need.rows.saturating_add(2)
         )
     })?;
     let (w, h) = plan.size();
