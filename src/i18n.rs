@@ -111,6 +111,20 @@ pub struct Strings {
     pub tech_editing: &'static str,
     pub tech_none: &'static str,
     pub keys_tech: &'static str,
+    pub apply_title: &'static str,
+    pub apply_open_until: &'static str,
+    pub apply_days_left: &'static str,
+    pub apply_last_day: &'static str,
+    pub apply_not_yet: &'static str,
+    pub apply_closed: &'static str,
+    pub apply_approximate: &'static str,
+    pub apply_scan: &'static str,
+    pub apply_who: &'static str,
+    pub apply_adults: &'static str,
+    pub apply_bus: &'static str,
+    pub apply_counselor: &'static str,
+    pub apply_need_bigger: &'static str,
+    pub months: [&'static str; 12],
 }
 
 pub static EN: Strings = Strings {
@@ -184,6 +198,33 @@ pub static EN: Strings = Strings {
     tech_editing: "Type the event name, Enter to save, Esc to cancel: {}",
     tech_none: "(none)",
     keys_tech: "1-5 or ↑↓ Enter · Esc back to the attract screen",
+    apply_title: "How to apply",
+    apply_open_until: "Applications are open until {}.",
+    apply_days_left: "{} days left!",
+    apply_last_day: "Today is the last day!",
+    apply_not_yet: "Applications open {}. Scan now to bookmark the page.",
+    apply_closed: "This year's applications closed {}. The next window opens {}.",
+    apply_approximate: "Dates are approximate: check the website for this year's exact dates.",
+    apply_scan: "Point your phone camera at the code to open the application:",
+    apply_who: "Who can apply",
+    apply_adults: "Adults",
+    apply_bus: "Getting there",
+    apply_counselor: "Next step",
+    apply_need_bigger: "The QR code needs a bigger window: at least {} columns by {} rows. The address is:",
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
 };
 
 pub static ES: Strings = Strings {
@@ -257,6 +298,33 @@ pub static ES: Strings = Strings {
     tech_editing: "Escriba el nombre del evento, Enter para guardar, Esc para cancelar: {}",
     tech_none: "(ninguno)",
     keys_tech: "1-5 o ↑↓ Enter · Esc vuelve a la pantalla de inicio",
+    apply_title: "Cómo inscribirse",
+    apply_open_until: "Las inscripciones están abiertas hasta el {}.",
+    apply_days_left: "¡Quedan {} días!",
+    apply_last_day: "¡Hoy es el último día!",
+    apply_not_yet: "Las inscripciones abren el {}. Escanea ahora para guardar la página.",
+    apply_closed: "Las inscripciones de este año cerraron el {}. Las próximas abren el {}.",
+    apply_approximate: "Las fechas son aproximadas: consulta el sitio web para las fechas exactas de este año.",
+    apply_scan: "Apunta la cámara de tu teléfono al código para abrir la solicitud:",
+    apply_who: "Quién puede inscribirse",
+    apply_adults: "Adultos",
+    apply_bus: "Cómo llegar",
+    apply_counselor: "Siguiente paso",
+    apply_need_bigger: "El código QR necesita una ventana más grande: al menos {} columnas por {} filas. La dirección es:",
+    months: [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
 };
 
 /// The table for `lang`.
@@ -264,6 +332,15 @@ pub fn t(lang: Lang) -> &'static Strings {
     match lang {
         Lang::En => &EN,
         Lang::Es => &ES,
+    }
+}
+
+/// A date as a family reads it: "March 1, 2027" / "1 de marzo de 2027".
+pub fn date(lang: Lang, d: jiff::civil::Date) -> String {
+    let month = t(lang).months[(d.month() as usize).saturating_sub(1).min(11)];
+    match lang {
+        Lang::En => format!("{month} {}, {}", d.day(), d.year()),
+        Lang::Es => format!("{} de {month} de {}", d.day(), d.year()),
     }
 }
 

@@ -34,6 +34,9 @@ pub struct Settings {
     pub log_search_terms: bool,
     /// The date the application-window status is computed for.
     pub today: jiff::civil::Date,
+    pub qr_style: crate::qr::QrStyle,
+    /// Colours the QR code can be painted with (truecolor or 256).
+    pub color_depth: crate::qr::ColorDepth,
 }
 
 impl Settings {
@@ -46,6 +49,8 @@ impl Settings {
             theme: Theme::default(),
             log_search_terms: false,
             today,
+            qr_style: crate::qr::QrStyle::Auto,
+            color_depth: crate::qr::ColorDepth::Indexed256,
         }
     }
 }
@@ -157,6 +162,9 @@ pub struct TechState {
 pub struct App {
     pub catalog: Arc<Catalog>,
     pub index: Arc<SearchIndex>,
+    /// The application URL's QR code, encoded once. `None` only if encoding failed, which
+    /// catalog validation rules out; the screen then shows the URL as text.
+    pub apply_code: Option<Arc<crate::qr::UrlCode>>,
     pub settings: Settings,
     pub(crate) pin_ok: PinVerifier,
     pub student: Student,
@@ -179,6 +187,9 @@ impl App {
         now: Instant,
     ) -> Self {
         let index = Arc::new(SearchIndex::new(&catalog));
+        let apply_code = crate::qr::UrlCode::encode(&catalog.center.application.url)
+            .ok()
+            .map(Arc::new);
         let student = Student {
             lang: settings.default_lang,
             ..Student::default()
@@ -186,6 +197,7 @@ impl App {
         App {
             catalog,
             index,
+            apply_code,
             settings,
             pin_ok,
             student,

@@ -4,6 +4,7 @@
 //! Every screen is drawn inside the minimum-size gate, and every rectangle is clamped to
 //! the frame, so no window size (down to 0x0) can panic the kiosk.
 
+mod apply;
 mod attract;
 mod browse;
 mod chrome;
@@ -76,7 +77,7 @@ pub fn draw(frame: &mut Frame, app: &App) -> Hotspots {
                     browse::draw(frame, app, body, &mut hot)
                 }
                 Screen::Detail { program } => detail::draw(frame, app, program, body, &mut hot),
-                Screen::Apply => {}
+                Screen::Apply => apply::draw(frame, app, body, &mut hot),
                 Screen::Attract | Screen::Pin | Screen::Tech => {}
             }
         }
