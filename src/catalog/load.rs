@@ -31,6 +31,8 @@ pub struct CatalogError {
     pub file: String,
     pub line: Option<usize>,
     pub column: Option<usize>,
+    /// What kind of entry the error is in ("program", "sector", "campus", "quiz item"...).
+    pub what: Option<String>,
     /// The id of the program/sector/item the error is in, when there is one.
     pub id: Option<String>,
     /// The field, dotted ("riasec.R", "sessions[1]").
@@ -50,12 +52,18 @@ impl fmt::Display for CatalogError {
             }
         }
         write!(f, ":")?;
+        let mut named = false;
+        if let Some(what) = &self.what {
+            write!(f, " {what}")?;
+            named = true;
+        }
         if let Some(id) = &self.id {
             write!(f, " '{id}'")?;
+            named = true;
         }
         if let Some(field) = &self.field {
             write!(f, " field '{field}':")?;
-        } else if self.id.is_some() {
+        } else if named {
             write!(f, ":")?;
         }
         write!(f, " {}", self.message)?;
@@ -113,6 +121,7 @@ fn read_catalog_file(path: &Path) -> Result<String, CatalogError> {
         file: file.clone(),
         line: None,
         column: None,
+        what: None,
         id: None,
         field: None,
         message,

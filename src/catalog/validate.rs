@@ -1,65 +1,292 @@
 //! Parsing with located errors, and the meaning checks that serde cannot do.
+//!
+//! The order is chosen so one run reports every problem it can:
+//! 1. each file is parsed to a `serde_json::Value` (a syntax error stops only that file);
+//! 2. each entry (program, sector, campus, quiz item...) is deserialized from its own
+//!    slice of text, so every bad entry is reported with its id ([`schema`]);
+//! 3. the entries that parsed are checked for meaning ([`rules`]), with references
+//!    resolved against the ids read from the JSON.
+//!
+//! Errors are located with a span index of the text ([`spans`]).
+
+mod formats;
+mod report;
+mod rules;
+mod schema;
+pub(crate) mod spans;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::de::IgnoredAny;
+use serde_json::Value;
 
 use super::load::{CatalogError, CatalogErrors};
 use super::model::*;
+use report::{Doc, Entry, Reporter};
+use rules::Known;
+use spans::Seg;
 
-/// 1-based line and column of byte `offset` in `text`.
+/// 1-based line and column (in characters) of byte `offset` in `text`.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
+    let before = &text[..spans::floor_char_boundary(text, offset)];
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, column)
 }
 
-fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, CatalogError> {
-    serde_json::from_str(text).map_err(|e| CatalogError {
-        file: file.to_string(),
-        line: Some(e.line()),
-        column: Some(e.column()),
-        id: None,
-        field: None,
-        message: e.to_string(),
-        hint: "fix the JSON at this place".into(),
-    })
+/// One file that parsed as JSON.
+struct Parsed {
+    doc: Doc,
+    root: Value,
+}
+
+/// Parses one file's text as JSON, or reports the syntax error with line and column.
+fn parse_json(file: String, text: String, errors: &mut Vec<CatalogError>) -> Option<Parsed> {
+    match serde_json::from_str::<Value>(&text) {
+        Ok(root) => Some(Parsed {
+            doc: Doc::new(file, text),
+            root,
+        }),
+        Err(error) => {
+            let doc = Doc::new(file, text);
+            let offset = doc.spans.offset_of(error.line(), error.column());
+            let hint = match error.classify() {
+                serde_json::error::Category::Eof => {
+                    "the file ends too early: a closing quote, bracket or brace is missing"
+                }
+                _ => {
+                    "fix the JSON here: a missing or extra comma, quote, bracket or brace is \
+                     the usual cause"
+                }
+            };
+            errors.push(doc.error_at_offset(
+                offset,
+                format!("JSON syntax error: {}", schema::without_position(&error)),
+                hint,
+            ));
+            None
+        }
+    }
+}
+
+/// An entry per element of the list at `key` of `root`, named by the `id` it has in
+/// the JSON (even when the rest of the element does not fit the schema).
+fn entries(root: &Value, key: &str, what: &str) -> Vec<Entry> {
+    let Some(list) = root.get(key).and_then(Value::as_array) else {
+        return Vec::new();
+    };
+    list.iter()
+        .enumerate()
+        .map(|(i, element)| {
+            let id = element.get("id").and_then(Value::as_str);
+            Entry::element(what, id, vec![Seg::from(key), Seg::from(i)])
+        })
+        .collect()
+}
+
+/// Deserializes each entry, keeping the ones that fit the schema.
+fn typed_entries<T: serde::de::DeserializeOwned>(
+    rep: &mut Reporter,
+    entries: &[Entry],
+) -> Vec<(Entry, T)> {
+    entries
+        .iter()
+        .filter_map(|entry| Some((entry.clone(), schema::typed::<T>(rep, entry)?)))
+        .collect()
+}
+
+/// Deserializes the whole file as a `T`. Errors inside the listed arrays were already
+/// reported entry by entry, so they are dropped here rather than reported twice.
+fn typed_whole<T: serde::de::DeserializeOwned>(
+    rep: &mut Reporter,
+    reported_lists: &[&str],
+) -> Option<T> {
+    let mut whole_errors = Vec::new();
+    let value = schema::typed::<T>(
+        &mut Reporter {
+            doc: rep.doc,
+            errors: &mut whole_errors,
+        },
+        &Entry::file(),
+    );
+    rep.errors.extend(whole_errors.into_iter().filter(|e| {
+        let field = e.field.as_deref().unwrap_or_default();
+        !reported_lists
+            .iter()
+            .any(|list| field.starts_with(&format!("{list}[")))
+    }));
+    value
+}
+
+/// The top of sectors.json and programs.json: one key holding the list.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SectorsShell {
+    #[allow(dead_code)]
+    sectors: Vec<IgnoredAny>,
 }
 
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-struct SectorsFile {
-    sectors: Vec<Sector>,
+struct ProgramsShell {
+    #[allow(dead_code)]
+    programs: Vec<IgnoredAny>,
 }
 
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ProgramsFile {
-    programs: Vec<Program>,
+fn ids_of(entries: &[Entry]) -> BTreeSet<String> {
+    entries.iter().filter_map(|e| e.id.clone()).collect()
 }
 
 pub fn parse_and_validate(
     files: [(String, Result<String, CatalogError>); 4],
 ) -> Result<Catalog, CatalogErrors> {
     let mut errors = Vec::new();
-    let [(cf, center), (sf, sectors), (pf, programs), (qf, quiz)] = files;
-    let center = center.and_then(|t| parse::<Center>(&cf, &t));
-    let sectors = sectors.and_then(|t| parse::<SectorsFile>(&sf, &t));
-    let programs = programs.and_then(|t| parse::<ProgramsFile>(&pf, &t));
-    let quiz = quiz.and_then(|t| parse::<Quiz>(&qf, &t));
-    let center = keep(center, &mut errors);
-    let sectors = keep(sectors, &mut errors);
-    let programs = keep(programs, &mut errors);
-    let quiz = keep(quiz, &mut errors);
+    let [center, sectors, programs, quiz] = files.map(|(file, text)| match text {
+        Ok(text) => parse_json(file, text, &mut errors),
+        Err(error) => {
+            errors.push(error);
+            None
+        }
+    });
+
+    let center_lists = ["campuses", "sessions", "contacts"];
+    let quiz_lists = ["items", "tiles", "interest_areas"];
+    let campuses = center.as_ref().map(|c| entries(&c.root, "campuses", "campus"));
+    let sessions = center.as_ref().map(|c| entries(&c.root, "sessions", "session"));
+    let contacts = center.as_ref().map(|c| entries(&c.root, "contacts", "contact"));
+    let sector_entries = sectors.as_ref().map(|s| entries(&s.root, "sectors", "sector"));
+    let program_entries = programs.as_ref().map(|p| entries(&p.root, "programs", "program"));
+    let items = quiz.as_ref().map(|q| entries(&q.root, "items", "quiz item"));
+    let tiles = quiz.as_ref().map(|q| entries(&q.root, "tiles", "tile"));
+    let areas = quiz
+        .as_ref()
+        .map(|q| entries(&q.root, "interest_areas", "interest area"));
+
+    let known = Known {
+        campuses: campuses.as_deref().map(ids_of),
+        sessions: sessions.as_deref().map(ids_of),
+        sectors: sectors.as_ref().map(|s| pathways_by_sector(&s.root)),
+        interest_areas: areas.as_deref().map(ids_of),
+    };
+
+    let center = center.as_ref().and_then(|parsed| {
+        let rep = &mut Reporter {
+            doc: &parsed.doc,
+            errors: &mut errors,
+        };
+        let lists = [
+            campuses.as_deref().unwrap_or_default(),
+            sessions.as_deref().unwrap_or_default(),
+            contacts.as_deref().unwrap_or_default(),
+        ];
+        for list in &lists[..2] {
+            rules::ids(rep, list);
+        }
+        for (entry, campus) in typed_entries::<Campus>(rep, lists[0]) {
+            rules::campus(rep, &entry, &campus);
+        }
+        for (entry, session) in typed_entries::<Session>(rep, lists[1]) {
+            rules::session(rep, &entry, &session);
+        }
+        for (entry, contact) in typed_entries::<Contact>(rep, lists[2]) {
+            rules::contact(rep, &entry, &contact);
+        }
+        let center = typed_whole::<Center>(rep, &center_lists)?;
+        rules::center(rep, &center);
+        Some(center)
+    });
+
+    let sectors = sectors.as_ref().and_then(|parsed| {
+        let rep = &mut Reporter {
+            doc: &parsed.doc,
+            errors: &mut errors,
+        };
+        let shell = typed_whole::<SectorsShell>(rep, &[]);
+        let list = sector_entries.as_deref().unwrap_or_default();
+        rules::ids(rep, list);
+        let typed = typed_entries::<Sector>(rep, list);
+        for (entry, sector) in &typed {
+            rules::sector(rep, entry, sector);
+        }
+        shell?;
+        (typed.len() == list.len()).then(|| typed.into_iter().map(|(_, s)| s).collect())
+    });
+
+    let programs = programs.as_ref().and_then(|parsed| {
+        let rep = &mut Reporter {
+            doc: &parsed.doc,
+            errors: &mut errors,
+        };
+        let shell = typed_whole::<ProgramsShell>(rep, &[]);
+        let list = program_entries.as_deref().unwrap_or_default();
+        if shell.is_some() {
+            rules::program_count(rep, list.len());
+        }
+        rules::ids(rep, list);
+        let typed = typed_entries::<Program>(rep, list);
+        for (entry, program) in &typed {
+            rules::program(rep, entry, program, &known);
+        }
+        shell?;
+        (typed.len() == list.len()).then(|| typed.into_iter().map(|(_, p)| p).collect())
+    });
+
+    let quiz = quiz.as_ref().and_then(|parsed| {
+        let rep = &mut Reporter {
+            doc: &parsed.doc,
+            errors: &mut errors,
+        };
+        let lists = [
+            items.as_deref().unwrap_or_default(),
+            tiles.as_deref().unwrap_or_default(),
+            areas.as_deref().unwrap_or_default(),
+        ];
+        for list in lists {
+            rules::ids(rep, list);
+        }
+        for (entry, item) in typed_entries::<QuizItem>(rep, lists[0]) {
+            rules::quiz_item(rep, &entry, &item);
+        }
+        for (entry, tile) in typed_entries::<Tile>(rep, lists[1]) {
+            rules::tile(rep, &entry, &tile, &known);
+        }
+        for (entry, area) in typed_entries::<InterestArea>(rep, lists[2]) {
+            rules::interest_area(rep, &entry, &area);
+        }
+        let quiz = typed_whole::<Quiz>(rep, &quiz_lists)?;
+        rules::weights(rep, &quiz.weights);
+        Some(quiz)
+    });
+
     match (center, sectors, programs, quiz) {
-        (Some(center), Some(s), Some(p), Some(quiz)) if errors.is_empty() => Ok(Catalog {
-            center,
-            sectors: s.sectors,
-            programs: p.programs,
-            quiz,
-        }),
+        (Some(center), Some(sectors), Some(programs), Some(quiz)) if errors.is_empty() => {
+            Ok(Catalog {
+                center,
+                sectors,
+                programs,
+                quiz,
+            })
+        }
         _ => Err(CatalogErrors(errors)),
     }
 }
 
-/// The value, or `None` with its error added to the list.
-fn keep<T>(result: Result<T, CatalogError>, errors: &mut Vec<CatalogError>) -> Option<T> {
-    result.map_err(|e| errors.push(e)).ok()
+/// Sector id -> pathway ids, as written in sectors.json.
+fn pathways_by_sector(root: &Value) -> BTreeMap<String, Vec<String>> {
+    let sectors = root.get("sectors").and_then(Value::as_array);
+    sectors
+        .into_iter()
+        .flatten()
+        .filter_map(|sector| {
+            let id = sector.get("id")?.as_str()?.to_string();
+            let pathways = sector
+                .get("pathways")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(|p| Some(p.get("id")?.as_str()?.to_string()))
+                .collect();
+            Some((id, pathways))
+        })
+        .collect()
 }
