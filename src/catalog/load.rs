@@ -106,6 +106,12 @@ impl Catalog {
         parse_and_validate(files)
     }
 
+    /// A catalog from the texts of its four files, in the order of [`BUNDLED`] (center,
+    /// sectors, programs, quiz), each with the file name to use in errors.
+    pub fn from_texts(files: [(&str, &str); 4]) -> Result<Catalog, CatalogErrors> {
+        parse_and_validate(files.map(|(name, text)| (name.to_string(), Ok(text.to_string()))))
+    }
+
     pub fn load(source: &CatalogSource) -> Result<Catalog, CatalogErrors> {
         match source {
             CatalogSource::Bundled => Catalog::bundled(),
@@ -115,6 +121,8 @@ impl Catalog {
 }
 
 /// Reads one file, refusing oversized and non-UTF-8 files with a clear message.
+// A large error type is fine here: at most four, once, at start-up.
+#[allow(clippy::result_large_err)]
 fn read_catalog_file(path: &Path) -> Result<String, CatalogError> {
     let file = path.display().to_string();
     let err = |message: String, hint: &str| CatalogError {

@@ -43,10 +43,20 @@ struct Parsed {
 /// Parses one file's text as JSON, or reports the syntax error with line and column.
 fn parse_json(file: String, text: String, errors: &mut Vec<CatalogError>) -> Option<Parsed> {
     match serde_json::from_str::<Value>(&text) {
-        Ok(root) => Some(Parsed {
+        Ok(root) if root.is_object() => Some(Parsed {
             doc: Doc::new(file, text),
             root,
         }),
+        Ok(_) => {
+            let doc = Doc::new(file, text);
+            let start = doc.spans.get(&[]).map_or(0, |span| span.start);
+            errors.push(doc.error_at_offset(
+                start,
+                "the file must hold one JSON object { ... }".into(),
+                "wrap the content in { } with the file's top-level keys (see the bundled catalog/ files)",
+            ));
+            None
+        }
         Err(error) => {
             let doc = Doc::new(file, text);
             let offset = doc.spans.offset_of(error.line(), error.column());
@@ -151,12 +161,24 @@ pub fn parse_and_validate(
 
     let center_lists = ["campuses", "sessions", "contacts"];
     let quiz_lists = ["items", "tiles", "interest_areas"];
-    let campuses = center.as_ref().map(|c| entries(&c.root, "campuses", "campus"));
-    let sessions = center.as_ref().map(|c| entries(&c.root, "sessions", "session"));
-    let contacts = center.as_ref().map(|c| entries(&c.root, "contacts", "contact"));
-    let sector_entries = sectors.as_ref().map(|s| entries(&s.root, "sectors", "sector"));
-    let program_entries = programs.as_ref().map(|p| entries(&p.root, "programs", "program"));
-    let items = quiz.as_ref().map(|q| entries(&q.root, "items", "quiz item"));
+    let campuses = center
+        .as_ref()
+        .map(|c| entries(&c.root, "campuses", "campus"));
+    let sessions = center
+        .as_ref()
+        .map(|c| entries(&c.root, "sessions", "session"));
+    let contacts = center
+        .as_ref()
+        .map(|c| entries(&c.root, "contacts", "contact"));
+    let sector_entries = sectors
+        .as_ref()
+        .map(|s| entries(&s.root, "sectors", "sector"));
+    let program_entries = programs
+        .as_ref()
+        .map(|p| entries(&p.root, "programs", "program"));
+    let items = quiz
+        .as_ref()
+        .map(|q| entries(&q.root, "items", "quiz item"));
     let tiles = quiz.as_ref().map(|q| entries(&q.root, "tiles", "tile"));
     let areas = quiz
         .as_ref()
@@ -179,9 +201,8 @@ pub fn parse_and_validate(
             sessions.as_deref().unwrap_or_default(),
             contacts.as_deref().unwrap_or_default(),
         ];
-        for list in &lists[..2] {
-            rules::ids(rep, list);
-        }
+        rules::ids(rep, lists[0], "campus");
+        rules::ids(rep, lists[1], "session");
         for (entry, campus) in typed_entries::<Campus>(rep, lists[0]) {
             rules::campus(rep, &entry, &campus);
         }
@@ -203,7 +224,7 @@ pub fn parse_and_validate(
         };
         let shell = typed_whole::<SectorsShell>(rep, &[]);
         let list = sector_entries.as_deref().unwrap_or_default();
-        rules::ids(rep, list);
+        rules::ids(rep, list, "sector");
         let typed = typed_entries::<Sector>(rep, list);
         for (entry, sector) in &typed {
             rules::sector(rep, entry, sector);
@@ -222,7 +243,7 @@ pub fn parse_and_validate(
         if shell.is_some() {
             rules::program_count(rep, list.len());
         }
-        rules::ids(rep, list);
+        rules::ids(rep, list, "program");
         let typed = typed_entries::<Program>(rep, list);
         for (entry, program) in &typed {
             rules::program(rep, entry, program, &known);
@@ -241,8 +262,8 @@ pub fn parse_and_validate(
             tiles.as_deref().unwrap_or_default(),
             areas.as_deref().unwrap_or_default(),
         ];
-        for list in lists {
-            rules::ids(rep, list);
+        for (list, what) in lists.iter().zip(["quiz item", "tile", "interest area"]) {
+            rules::ids(rep, list, what);
         }
         for (entry, item) in typed_entries::<QuizItem>(rep, lists[0]) {
             rules::quiz_item(rep, &entry, &item);

@@ -7,7 +7,9 @@ pub fn web_url(url: &str) -> Result<bool, String> {
     } else if let Some(rest) = url.strip_prefix("http://") {
         (false, rest)
     } else {
-        return Err(format!("'{url}' is not a web address (http:// or https://)"));
+        return Err(format!(
+            "'{url}' is not a web address (http:// or https://)"
+        ));
     };
     if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(format!("'{url}' contains a space or control character"));
@@ -121,7 +123,9 @@ pub fn onet_code(text: &str) -> Result<(), String> {
     if ok {
         Ok(())
     } else {
-        Err(format!("'{text}' is not an O*NET-SOC code like \"31-1131.00\""))
+        Err(format!(
+            "'{text}' is not an O*NET-SOC code like \"31-1131.00\""
+        ))
     }
 }
 

@@ -100,10 +100,10 @@ impl Reporter<'_> {
     }
 }
 
-/// Builds a relative path from keys and indices: `rel!["riasec", "R"]`.
+/// A relative path from keys and indices, as an array: `rel!["riasec", "R"]`.
 macro_rules! rel {
     ($($seg:expr),* $(,)?) => {
-        vec![$($crate::catalog::validate::spans::Seg::from($seg)),*]
+        [$($crate::catalog::validate::spans::Seg::from($seg)),*]
     };
 }
 pub(crate) use rel;

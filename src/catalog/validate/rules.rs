@@ -35,13 +35,12 @@ fn listing<'a>(ids: impl IntoIterator<Item = &'a String>) -> String {
 
 /// Each id well formed, and no id used twice in one list; the second use is reported,
 /// with where the first one is.
-pub fn ids(rep: &mut Reporter, entries: &[Entry]) {
+pub fn ids(rep: &mut Reporter, entries: &[Entry], what: &str) {
     let mut seen: BTreeMap<&str, &Entry> = BTreeMap::new();
     for entry in entries {
         let Some(id) = entry.id.as_deref() else {
             continue;
         };
-        let what = entry.what.as_deref().unwrap_or("entry");
         if let Err(problem) = formats::id(id) {
             rep.field(
                 entry,
@@ -56,7 +55,9 @@ pub fn ids(rep: &mut Reporter, entries: &[Entry]) {
             let first_line = rep
                 .doc
                 .locate(&first_path)
-                .map_or(String::new(), |(line, _)| format!(" (first used on line {line})"));
+                .map_or(String::new(), |(line, _)| {
+                    format!(" (first used on line {line})")
+                });
             rep.field(
                 entry,
                 &rel!["id"],
@@ -78,21 +79,21 @@ pub trait Texts {
 
 fn listed<'a>(out: &mut Vec<(Vec<Seg>, &'a Text)>, key: &str, list: &'a [Text]) {
     for (i, text) in list.iter().enumerate() {
-        out.push((rel![key, i], text));
+        out.push((rel![key, i].to_vec(), text));
     }
 }
 
 impl Texts for Program {
     fn texts(&self) -> Vec<(Vec<Seg>, &Text)> {
         let mut out = vec![
-            (rel!["name"], &self.name),
-            (rel!["summary"], &self.summary),
-            (rel!["description"], &self.description),
+            (rel!["name"].to_vec(), &self.name),
+            (rel!["summary"].to_vec(), &self.summary),
+            (rel!["description"].to_vec(), &self.description),
         ];
         listed(&mut out, "careers", &self.careers);
         listed(&mut out, "certifications", &self.certifications);
         if let Some(credit) = &self.college_credit {
-            out.push((rel!["college_credit"], credit));
+            out.push((rel!["college_credit"].to_vec(), credit));
         }
         listed(&mut out, "prerequisites", &self.prerequisites);
         listed(&mut out, "highlights", &self.highlights);
@@ -102,9 +103,9 @@ impl Texts for Program {
 
 impl Texts for Sector {
     fn texts(&self) -> Vec<(Vec<Seg>, &Text)> {
-        let mut out = vec![(rel!["name"], &self.name)];
+        let mut out = vec![(rel!["name"].to_vec(), &self.name)];
         for (i, pathway) in self.pathways.iter().enumerate() {
-            out.push((rel!["pathways", i, "name"], &pathway.name));
+            out.push((rel!["pathways", i, "name"].to_vec(), &pathway.name));
         }
         out
     }
@@ -112,9 +113,9 @@ impl Texts for Sector {
 
 impl Texts for Campus {
     fn texts(&self) -> Vec<(Vec<Seg>, &Text)> {
-        let mut out = vec![(rel!["name"], &self.name)];
+        let mut out = vec![(rel!["name"].to_vec(), &self.name)];
         if let Some(location) = &self.location {
-            out.push((rel!["location"], location));
+            out.push((rel!["location"].to_vec(), location));
         }
         out
     }
@@ -122,15 +123,15 @@ impl Texts for Campus {
 
 impl Texts for Session {
     fn texts(&self) -> Vec<(Vec<Seg>, &Text)> {
-        vec![(rel!["name"], &self.name)]
+        vec![(rel!["name"].to_vec(), &self.name)]
     }
 }
 
 impl Texts for Contact {
     fn texts(&self) -> Vec<(Vec<Seg>, &Text)> {
-        let mut out = vec![(rel!["name"], &self.name)];
+        let mut out = vec![(rel!["name"].to_vec(), &self.name)];
         if let Some(note) = &self.note {
-            out.push((rel!["note"], note));
+            out.push((rel!["note"].to_vec(), note));
         }
         out
     }
@@ -138,13 +139,13 @@ impl Texts for Contact {
 
 impl Texts for QuizItem {
     fn texts(&self) -> Vec<(Vec<Seg>, &Text)> {
-        vec![(rel!["text"], &self.text)]
+        vec![(rel!["text"].to_vec(), &self.text)]
     }
 }
 
 impl Texts for Tile {
     fn texts(&self) -> Vec<(Vec<Seg>, &Text)> {
-        vec![(rel!["label"], &self.label)]
+        vec![(rel!["label"].to_vec(), &self.label)]
     }
 }
 
@@ -153,13 +154,13 @@ impl Texts for Center {
     fn texts(&self) -> Vec<(Vec<Seg>, &Text)> {
         let e = &self.eligibility;
         vec![
-            (rel!["name"], &self.name),
-            (rel!["short_name"], &self.short_name),
-            (rel!["tagline"], &self.tagline),
-            (rel!["eligibility", "students"], &e.students),
-            (rel!["eligibility", "adults"], &e.adults),
-            (rel!["eligibility", "busing"], &e.busing),
-            (rel!["eligibility", "counselor"], &e.counselor),
+            (rel!["name"].to_vec(), &self.name),
+            (rel!["short_name"].to_vec(), &self.short_name),
+            (rel!["tagline"].to_vec(), &self.tagline),
+            (rel!["eligibility", "students"].to_vec(), &e.students),
+            (rel!["eligibility", "adults"].to_vec(), &e.adults),
+            (rel!["eligibility", "busing"].to_vec(), &e.busing),
+            (rel!["eligibility", "counselor"].to_vec(), &e.counselor),
         ]
     }
 }
@@ -324,7 +325,10 @@ fn program_references(rep: &mut Reporter, entry: &Entry, p: &Program, known: &Kn
                 entry,
                 &rel!["sector"],
                 format!("unknown sector '{}'", p.sector),
-                &format!("use a sector id from sectors.json: {}", listing(sectors.keys())),
+                &format!(
+                    "use a sector id from sectors.json: {}",
+                    listing(sectors.keys())
+                ),
             ),
             Some(pathways) if !pathways.contains(&p.pathway) => rep.field(
                 entry,
@@ -380,7 +384,7 @@ pub fn sector(rep: &mut Reporter, entry: &Entry, sector: &Sector) {
             path.extend(rel!["pathways", i]);
             Entry {
                 what: Some(format!(
-                    "pathway (sector '{}')",
+                    "sector '{}' pathway",
                     entry.id.as_deref().unwrap_or_default()
                 )),
                 id: Some(pathway.id.clone()),
@@ -388,7 +392,7 @@ pub fn sector(rep: &mut Reporter, entry: &Entry, sector: &Sector) {
             }
         })
         .collect();
-    ids(rep, &pathways);
+    ids(rep, &pathways, "pathway");
     sources(rep, entry, &sector.sources, "sector");
 }
 

