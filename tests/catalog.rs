@@ -165,22 +165,29 @@ fn oversized_file_is_refused_with_a_clear_error() {
 
 #[test]
 fn center_and_quiz_report_entry_and_file_errors_together() {
+    // Campuses and quiz items come before the application and the weights in their
+    // files: an error in them must not hide the later ones.
     let dir = edited_good_catalog(|name, text| match name {
         "center.json" => text
             .replace("\"start\": \"07:30\"", "\"start\": \"7.30\"")
-            .replace("\"tagline\"", "\"tag_line\""),
-        "quiz.json" => text.replace("\"area\": \"S\"", "\"area\": \"s\""),
+            .replace("\"address\": null", "\"address\": 5")
+            .replace("\"approximate\": true", "\"approximate\": \"yes\""),
+        "quiz.json" => text
+            .replace("\"area\": \"S\"", "\"area\": \"s\"")
+            .replace("\"riasec\": 1.0", "\"riasec\": -1.0"),
         _ => text,
     });
     let errors = Catalog::from_dir(dir.path()).unwrap_err();
     let shown = lines(&errors);
     println!("{errors}");
     let center = fs::read_to_string(dir.path().join("center.json")).unwrap();
-    let (line, column) = line_col(&center, center.find("\"tag_line\"").unwrap());
+    let (line, column) = line_col(&center, center.find("\"approximate\"").unwrap());
     for piece in [
         "session 'am' field 'start': '7.30' is not a time",
-        &format!("center.json:{line}:{column}: field 'tag_line': unknown field"),
+        &format!("center.json:{line}:{column}: field 'application.window.approximate': wrong type"),
+        "campus 'ctec' field 'address': wrong type: found integer `5`",
         "quiz item 'help_sick' field 'area': unknown variant `s`",
+        "field 'weights.riasec': -1.0 is not a usable weight",
     ] {
         assert!(
             shown.iter().any(|line| line.contains(piece)),

@@ -105,27 +105,32 @@ fn typed_entries<T: serde::de::DeserializeOwned>(
         .collect()
 }
 
-/// Deserializes the whole file as a `T`. Errors inside the listed arrays were already
-/// reported entry by entry, so they are dropped here rather than reported twice.
+/// Deserializes the whole file as a `T`, with the listed top-level arrays read as empty:
+/// their entries are deserialized (and reported) one by one, and an error in one of
+/// them must not hide a later error in the file. The arrays are blanked with spaces,
+/// so byte offsets, and so error locations, stay those of the real text.
 fn typed_whole<T: serde::de::DeserializeOwned>(
     rep: &mut Reporter,
-    reported_lists: &[&str],
+    lists_read_apart: &[&str],
 ) -> Option<T> {
-    let mut whole_errors = Vec::new();
-    let value = schema::typed::<T>(
-        &mut Reporter {
-            doc: rep.doc,
-            errors: &mut whole_errors,
-        },
-        &Entry::file(),
-    );
-    rep.errors.extend(whole_errors.into_iter().filter(|e| {
-        let field = e.field.as_deref().unwrap_or_default();
-        !reported_lists
-            .iter()
-            .any(|list| field.starts_with(&format!("{list}[")))
-    }));
-    value
+    let mut text = rep.doc.text.clone().into_bytes();
+    for list in lists_read_apart {
+        let Some(span) = rep.doc.spans.get(&[Seg::from(*list)]) else {
+            continue;
+        };
+        let inner = span.start + 1..span.end.saturating_sub(1);
+        let is_array = text.get(span.start) == Some(&b'[') && text.get(inner.end) == Some(&b']');
+        if is_array {
+            for byte in &mut text[inner] {
+                if *byte != b'\n' {
+                    *byte = b' ';
+                }
+            }
+        }
+    }
+    // The blanked ranges lie between ASCII brackets, so they held whole characters.
+    let text = String::from_utf8(text).ok()?;
+    schema::typed_in::<T>(rep, &Entry::file(), &text)
 }
 
 /// The top of sectors.json and programs.json: one key holding the list.
@@ -141,6 +146,12 @@ struct SectorsShell {
 struct ProgramsShell {
     #[allow(dead_code)]
     programs: Vec<IgnoredAny>,
+}
+
+/// The values of a list whose every entry fitted the schema; `None` otherwise (the
+/// errors are already reported).
+fn all_or_none<T>(typed: Vec<(Entry, T)>, entries: &[Entry]) -> Option<Vec<T>> {
+    (typed.len() == entries.len()).then(|| typed.into_iter().map(|(_, value)| value).collect())
 }
 
 fn ids_of(entries: &[Entry]) -> BTreeSet<String> {
@@ -203,17 +214,23 @@ pub fn parse_and_validate(
         ];
         rules::ids(rep, lists[0], "campus");
         rules::ids(rep, lists[1], "session");
-        for (entry, campus) in typed_entries::<Campus>(rep, lists[0]) {
-            rules::campus(rep, &entry, &campus);
+        let campuses = typed_entries::<Campus>(rep, lists[0]);
+        let sessions = typed_entries::<Session>(rep, lists[1]);
+        let contacts = typed_entries::<Contact>(rep, lists[2]);
+        for (entry, campus) in &campuses {
+            rules::campus(rep, entry, campus);
         }
-        for (entry, session) in typed_entries::<Session>(rep, lists[1]) {
-            rules::session(rep, &entry, &session);
+        for (entry, session) in &sessions {
+            rules::session(rep, entry, session);
         }
-        for (entry, contact) in typed_entries::<Contact>(rep, lists[2]) {
-            rules::contact(rep, &entry, &contact);
+        for (entry, contact) in &contacts {
+            rules::contact(rep, entry, contact);
         }
-        let center = typed_whole::<Center>(rep, &center_lists)?;
+        let mut center = typed_whole::<Center>(rep, &center_lists)?;
         rules::center(rep, &center);
+        center.campuses = all_or_none(campuses, lists[0])?;
+        center.sessions = all_or_none(sessions, lists[1])?;
+        center.contacts = all_or_none(contacts, lists[2])?;
         Some(center)
     });
 
@@ -230,7 +247,7 @@ pub fn parse_and_validate(
             rules::sector(rep, entry, sector);
         }
         shell?;
-        (typed.len() == list.len()).then(|| typed.into_iter().map(|(_, s)| s).collect())
+        all_or_none(typed, list)
     });
 
     let programs = programs.as_ref().and_then(|parsed| {
@@ -249,7 +266,7 @@ pub fn parse_and_validate(
             rules::program(rep, entry, program, &known);
         }
         shell?;
-        (typed.len() == list.len()).then(|| typed.into_iter().map(|(_, p)| p).collect())
+        all_or_none(typed, list)
     });
 
     let quiz = quiz.as_ref().and_then(|parsed| {
@@ -265,17 +282,23 @@ pub fn parse_and_validate(
         for (list, what) in lists.iter().zip(["quiz item", "tile", "interest area"]) {
             rules::ids(rep, list, what);
         }
-        for (entry, item) in typed_entries::<QuizItem>(rep, lists[0]) {
-            rules::quiz_item(rep, &entry, &item);
+        let items = typed_entries::<QuizItem>(rep, lists[0]);
+        let tiles = typed_entries::<Tile>(rep, lists[1]);
+        let areas = typed_entries::<InterestArea>(rep, lists[2]);
+        for (entry, item) in &items {
+            rules::quiz_item(rep, entry, item);
         }
-        for (entry, tile) in typed_entries::<Tile>(rep, lists[1]) {
-            rules::tile(rep, &entry, &tile, &known);
+        for (entry, tile) in &tiles {
+            rules::tile(rep, entry, tile, &known);
         }
-        for (entry, area) in typed_entries::<InterestArea>(rep, lists[2]) {
-            rules::interest_area(rep, &entry, &area);
+        for (entry, area) in &areas {
+            rules::interest_area(rep, entry, area);
         }
-        let quiz = typed_whole::<Quiz>(rep, &quiz_lists)?;
+        let mut quiz = typed_whole::<Quiz>(rep, &quiz_lists)?;
         rules::weights(rep, &quiz.weights);
+        quiz.items = all_or_none(items, lists[0])?;
+        quiz.tiles = all_or_none(tiles, lists[1])?;
+        quiz.interest_areas = all_or_none(areas, lists[2])?;
         Some(quiz)
     });
 

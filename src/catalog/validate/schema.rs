@@ -10,8 +10,15 @@ use super::spans::Seg;
 /// Deserializes the value at `entry.path` as a `T`, reporting a located error if it
 /// does not fit the schema.
 pub fn typed<T: DeserializeOwned>(rep: &mut Reporter, entry: &Entry) -> Option<T> {
+    let doc = rep.doc;
+    typed_in(rep, entry, &doc.text)
+}
+
+/// Like [`typed`], reading from `text`: the file's text or a copy of it with the same
+/// byte offsets (see `validate::typed_whole`).
+pub fn typed_in<T: DeserializeOwned>(rep: &mut Reporter, entry: &Entry, text: &str) -> Option<T> {
     let span = rep.doc.spans.get(&entry.path)?;
-    let slice = rep.doc.text.get(span.start..span.end)?;
+    let slice = text.get(span.start..span.end)?;
     let error = match serde_json::from_str::<T>(slice) {
         Ok(value) => return Some(value),
         Err(error) => error,
