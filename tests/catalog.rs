@@ -34,6 +34,22 @@ fn lines(errors: &CatalogErrors) -> Vec<String> {
     errors.0.iter().map(|e| e.to_string()).collect()
 }
 
+/// Text edits that fail loudly when the fixture no longer holds what a test breaks.
+trait Edit {
+    /// Replaces the first occurrence of `from`, which must be there.
+    fn edit(self, from: &str, to: &str) -> String;
+}
+
+impl Edit for String {
+    fn edit(self, from: &str, to: &str) -> String {
+        assert!(
+            self.contains(from),
+            "the fixture no longer contains {from:?}"
+        );
+        self.replacen(from, to, 1)
+    }
+}
+
 /// A copy of the good catalog in a temporary directory, with `edit` applied to the
 /// text of each file (by file name).
 fn edited_good_catalog(edit: impl Fn(&str, String) -> String) -> tempfile::TempDir {
@@ -114,16 +130,16 @@ fn each_broken_catalog_gets_its_located_message() {
 #[test]
 fn every_error_in_one_catalog_is_reported() {
     let dir = edited_good_catalog(|name, text| match name {
-        "center.json" => text.replace("\"url\": \"https://roc", "\"url\": \"http://roc"),
-        "sectors.json" => text.replace(
+        "center.json" => text.edit("\"url\": \"https://roc", "\"url\": \"http://roc"),
+        "sectors.json" => text.edit(
             "\"es\": \"Hospitalidad, Turismo y Recreación\"",
             "\"es\": \"\"",
         ),
         "programs.json" => text
-            .replacen("\"hours\": null", "\"hours\": \"many\"", 1)
-            .replace("\"R\": 5.0", "\"R\": 0.5")
-            .replace("\"campus\": \"roc\"", "\"campus\": \"kern\""),
-        "quiz.json" => text.replace("\"choice\": 0.3", "\"choice\": -1"),
+            .edit("\"hours\": null", "\"hours\": \"many\"")
+            .edit("\"R\": 5.59", "\"R\": 0.5")
+            .edit("\"campus\": \"roc\"", "\"campus\": \"kern\""),
+        "quiz.json" => text.edit("\"choice\": 0.3", "\"choice\": -1"),
         _ => text,
     });
     let errors = Catalog::from_dir(dir.path()).unwrap_err();
@@ -131,7 +147,7 @@ fn every_error_in_one_catalog_is_reported() {
     println!("{errors}");
     let expected = [
         "field 'application.url': 'http://roc.kernhigh.org' is not https",
-        "sector 'hospitality' field 'name.es': the Spanish text is missing",
+        "sector 'hospitality_tourism' field 'name.es': the Spanish text is missing",
         // A schema error in one program does not hide the other program's errors.
         "program 'nursing-assistant' field 'hours': wrong type",
         "program 'culinary-arts' field 'riasec.R': 0.5 is outside 1–7",
@@ -169,12 +185,12 @@ fn center_and_quiz_report_entry_and_file_errors_together() {
     // files: an error in them must not hide the later ones.
     let dir = edited_good_catalog(|name, text| match name {
         "center.json" => text
-            .replace("\"start\": \"07:30\"", "\"start\": \"7.30\"")
-            .replace("\"address\": null", "\"address\": 5")
-            .replace("\"approximate\": true", "\"approximate\": \"yes\""),
+            .edit("\"start\": \"07:30\"", "\"start\": \"7.30\"")
+            .edit("\"address\": null", "\"address\": 5")
+            .edit("\"approximate\": true", "\"approximate\": \"yes\""),
         "quiz.json" => text
-            .replace("\"area\": \"S\"", "\"area\": \"s\"")
-            .replace("\"riasec\": 1.0", "\"riasec\": -1.0"),
+            .edit("\"area\": \"S\"", "\"area\": \"s\"")
+            .edit("\"riasec\": 1.0", "\"riasec\": -1.0"),
         _ => text,
     });
     let errors = Catalog::from_dir(dir.path()).unwrap_err();
@@ -342,8 +358,8 @@ fn check_exits_zero_with_a_summary_on_a_good_catalog() {
 fn check_exits_non_zero_and_lists_every_error() {
     let dir = edited_good_catalog(|name, text| match name {
         "programs.json" => text
-            .replace("\"es\": \"Artes Culinarias\"", "\"es\": \" \"")
-            .replace("\"es\": \"Asistente de Enfermería\"", "\"es\": \"\""),
+            .edit("\"es\": \"Artes Culinarias\"", "\"es\": \" \"")
+            .edit("\"es\": \"Asistente de Enfermería\"", "\"es\": \"\""),
         _ => text,
     });
     let out = check(dir.path());

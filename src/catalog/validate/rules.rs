@@ -113,7 +113,10 @@ impl Texts for Sector {
 
 impl Texts for Campus {
     fn texts(&self) -> Vec<(Vec<Seg>, &Text)> {
-        let mut out = vec![(rel!["name"].to_vec(), &self.name)];
+        let mut out = vec![
+            (rel!["name"].to_vec(), &self.name),
+            (rel!["full_name"].to_vec(), &self.full_name),
+        ];
         if let Some(location) = &self.location {
             out.push((rel!["location"].to_vec(), location));
         }
