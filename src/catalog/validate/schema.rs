@@ -81,15 +81,18 @@ fn human_type(name: &str) -> String {
 /// (serde reports it at the object that lacks it).
 fn explain(error: &serde_json::Error, field: &mut Vec<Seg>, entry: &Entry) -> (String, String) {
     let message = without_position(error);
-    let what = entry.what.as_deref().unwrap_or("this file");
     if let Some(rest) = message.strip_prefix("missing field ") {
         let name = quoted(rest).unwrap_or(rest).to_string();
         field.push(Seg::Key(name.clone()));
+        let whose = entry
+            .what
+            .as_deref()
+            .map_or(String::new(), |what| format!(" to the {what}"));
         return (
             "this required field is missing".into(),
             format!(
-                "add \"{name}\" to the {what} (use null for an unknown fact where the schema \
-                 allows it; see src/catalog/model.rs)"
+                "add \"{name}\"{whose} (use null for an unknown fact where the schema allows \
+                 it; see src/catalog/model.rs)"
             ),
         );
     }
