@@ -169,138 +169,22 @@ pub fn parse_and_validate(
             None
         }
     });
-
-    let center_lists = ["campuses", "sessions", "contacts"];
-    let quiz_lists = ["items", "tiles", "interest_areas"];
-    let campuses = center
-        .as_ref()
-        .map(|c| entries(&c.root, "campuses", "campus"));
-    let sessions = center
-        .as_ref()
-        .map(|c| entries(&c.root, "sessions", "session"));
-    let contacts = center
-        .as_ref()
-        .map(|c| entries(&c.root, "contacts", "contact"));
-    let sector_entries = sectors
-        .as_ref()
-        .map(|s| entries(&s.root, "sectors", "sector"));
-    let program_entries = programs
-        .as_ref()
-        .map(|p| entries(&p.root, "programs", "program"));
-    let items = quiz
-        .as_ref()
-        .map(|q| entries(&q.root, "items", "quiz item"));
-    let tiles = quiz.as_ref().map(|q| entries(&q.root, "tiles", "tile"));
-    let areas = quiz
-        .as_ref()
-        .map(|q| entries(&q.root, "interest_areas", "interest area"));
-
-    let known = Known {
-        campuses: campuses.as_deref().map(ids_of),
-        sessions: sessions.as_deref().map(ids_of),
-        sectors: sectors.as_ref().map(|s| pathways_by_sector(&s.root)),
-        interest_areas: areas.as_deref().map(ids_of),
+    // References are resolved against the ids as written, before any entry is typed.
+    let ids_in = |parsed: &Option<Parsed>, list: &str| {
+        parsed.as_ref().map(|p| ids_of(&entries(&p.root, list, "")))
     };
-
-    let center = center.as_ref().and_then(|parsed| {
-        let rep = &mut Reporter {
-            doc: &parsed.doc,
-            errors: &mut errors,
-        };
-        let lists = [
-            campuses.as_deref().unwrap_or_default(),
-            sessions.as_deref().unwrap_or_default(),
-            contacts.as_deref().unwrap_or_default(),
-        ];
-        rules::ids(rep, lists[0], "campus");
-        rules::ids(rep, lists[1], "session");
-        let campuses = typed_entries::<Campus>(rep, lists[0]);
-        let sessions = typed_entries::<Session>(rep, lists[1]);
-        let contacts = typed_entries::<Contact>(rep, lists[2]);
-        for (entry, campus) in &campuses {
-            rules::campus(rep, entry, campus);
-        }
-        for (entry, session) in &sessions {
-            rules::session(rep, entry, session);
-        }
-        for (entry, contact) in &contacts {
-            rules::contact(rep, entry, contact);
-        }
-        let mut center = typed_whole::<Center>(rep, &center_lists)?;
-        rules::center(rep, &center);
-        center.campuses = all_or_none(campuses, lists[0])?;
-        center.sessions = all_or_none(sessions, lists[1])?;
-        center.contacts = all_or_none(contacts, lists[2])?;
-        Some(center)
+    let known = Known {
+        campuses: ids_in(&center, "campuses"),
+        sessions: ids_in(&center, "sessions"),
+        sectors: sectors.as_ref().map(|s| pathways_by_sector(&s.root)),
+        interest_areas: ids_in(&quiz, "interest_areas"),
+    };
+    let center = with_file(&center, &mut errors, center_file);
+    let sectors = with_file(&sectors, &mut errors, sectors_file);
+    let programs = with_file(&programs, &mut errors, |rep, root| {
+        programs_file(rep, root, &known)
     });
-
-    let sectors = sectors.as_ref().and_then(|parsed| {
-        let rep = &mut Reporter {
-            doc: &parsed.doc,
-            errors: &mut errors,
-        };
-        let shell = typed_whole::<SectorsShell>(rep, &[]);
-        let list = sector_entries.as_deref().unwrap_or_default();
-        rules::ids(rep, list, "sector");
-        let typed = typed_entries::<Sector>(rep, list);
-        for (entry, sector) in &typed {
-            rules::sector(rep, entry, sector);
-        }
-        shell?;
-        all_or_none(typed, list)
-    });
-
-    let programs = programs.as_ref().and_then(|parsed| {
-        let rep = &mut Reporter {
-            doc: &parsed.doc,
-            errors: &mut errors,
-        };
-        let shell = typed_whole::<ProgramsShell>(rep, &[]);
-        let list = program_entries.as_deref().unwrap_or_default();
-        if shell.is_some() {
-            rules::program_count(rep, list.len());
-        }
-        rules::ids(rep, list, "program");
-        let typed = typed_entries::<Program>(rep, list);
-        for (entry, program) in &typed {
-            rules::program(rep, entry, program, &known);
-        }
-        shell?;
-        all_or_none(typed, list)
-    });
-
-    let quiz = quiz.as_ref().and_then(|parsed| {
-        let rep = &mut Reporter {
-            doc: &parsed.doc,
-            errors: &mut errors,
-        };
-        let lists = [
-            items.as_deref().unwrap_or_default(),
-            tiles.as_deref().unwrap_or_default(),
-            areas.as_deref().unwrap_or_default(),
-        ];
-        for (list, what) in lists.iter().zip(["quiz item", "tile", "interest area"]) {
-            rules::ids(rep, list, what);
-        }
-        let items = typed_entries::<QuizItem>(rep, lists[0]);
-        let tiles = typed_entries::<Tile>(rep, lists[1]);
-        let areas = typed_entries::<InterestArea>(rep, lists[2]);
-        for (entry, item) in &items {
-            rules::quiz_item(rep, entry, item);
-        }
-        for (entry, tile) in &tiles {
-            rules::tile(rep, entry, tile, &known);
-        }
-        for (entry, area) in &areas {
-            rules::interest_area(rep, entry, area);
-        }
-        let mut quiz = typed_whole::<Quiz>(rep, &quiz_lists)?;
-        rules::weights(rep, &quiz.weights);
-        quiz.items = all_or_none(items, lists[0])?;
-        quiz.tiles = all_or_none(tiles, lists[1])?;
-        quiz.interest_areas = all_or_none(areas, lists[2])?;
-        Some(quiz)
-    });
+    let quiz = with_file(&quiz, &mut errors, |rep, root| quiz_file(rep, root, &known));
 
     match (center, sectors, programs, quiz) {
         (Some(center), Some(sectors), Some(programs), Some(quiz)) if errors.is_empty() => {
@@ -313,6 +197,106 @@ pub fn parse_and_validate(
         }
         _ => Err(CatalogErrors(errors)),
     }
+}
+
+/// Checks one parsed file, reporting into `errors`; `None` when it could not be parsed.
+fn with_file<T>(
+    parsed: &Option<Parsed>,
+    errors: &mut Vec<CatalogError>,
+    check: impl FnOnce(&mut Reporter, &Value) -> Option<T>,
+) -> Option<T> {
+    let parsed = parsed.as_ref()?;
+    check(
+        &mut Reporter {
+            doc: &parsed.doc,
+            errors,
+        },
+        &parsed.root,
+    )
+}
+
+/// center.json: campuses, sessions and contacts entry by entry, then the rest.
+fn center_file(rep: &mut Reporter, root: &Value) -> Option<Center> {
+    let campus_entries = entries(root, "campuses", "campus");
+    let session_entries = entries(root, "sessions", "session");
+    let contact_entries = entries(root, "contacts", "contact");
+    rules::ids(rep, &campus_entries, "campus");
+    rules::ids(rep, &session_entries, "session");
+    let campuses = typed_entries::<Campus>(rep, &campus_entries);
+    let sessions = typed_entries::<Session>(rep, &session_entries);
+    let contacts = typed_entries::<Contact>(rep, &contact_entries);
+    for (entry, campus) in &campuses {
+        rules::campus(rep, entry, campus);
+    }
+    for (entry, session) in &sessions {
+        rules::session(rep, entry, session);
+    }
+    for (entry, contact) in &contacts {
+        rules::contact(rep, entry, contact);
+    }
+    let mut center = typed_whole::<Center>(rep, &["campuses", "sessions", "contacts"])?;
+    rules::center(rep, &center);
+    center.campuses = all_or_none(campuses, &campus_entries)?;
+    center.sessions = all_or_none(sessions, &session_entries)?;
+    center.contacts = all_or_none(contacts, &contact_entries)?;
+    Some(center)
+}
+
+/// sectors.json: `{"sectors": [...]}`, sector by sector.
+fn sectors_file(rep: &mut Reporter, root: &Value) -> Option<Vec<Sector>> {
+    let shell = typed_whole::<SectorsShell>(rep, &[]);
+    let list = entries(root, "sectors", "sector");
+    rules::ids(rep, &list, "sector");
+    let typed = typed_entries::<Sector>(rep, &list);
+    for (entry, sector) in &typed {
+        rules::sector(rep, entry, sector);
+    }
+    shell?;
+    all_or_none(typed, &list)
+}
+
+/// programs.json: `{"programs": [...]}`, program by program.
+fn programs_file(rep: &mut Reporter, root: &Value, known: &Known) -> Option<Vec<Program>> {
+    let shell = typed_whole::<ProgramsShell>(rep, &[]);
+    let list = entries(root, "programs", "program");
+    if shell.is_some() {
+        rules::program_count(rep, list.len());
+    }
+    rules::ids(rep, &list, "program");
+    let typed = typed_entries::<Program>(rep, &list);
+    for (entry, program) in &typed {
+        rules::program(rep, entry, program, known);
+    }
+    shell?;
+    all_or_none(typed, &list)
+}
+
+/// quiz.json: items, tiles and interest areas entry by entry, then the weights.
+fn quiz_file(rep: &mut Reporter, root: &Value, known: &Known) -> Option<Quiz> {
+    let item_entries = entries(root, "items", "quiz item");
+    let tile_entries = entries(root, "tiles", "tile");
+    let area_entries = entries(root, "interest_areas", "interest area");
+    rules::ids(rep, &item_entries, "quiz item");
+    rules::ids(rep, &tile_entries, "tile");
+    rules::ids(rep, &area_entries, "interest area");
+    let items = typed_entries::<QuizItem>(rep, &item_entries);
+    let tiles = typed_entries::<Tile>(rep, &tile_entries);
+    let areas = typed_entries::<InterestArea>(rep, &area_entries);
+    for (entry, item) in &items {
+        rules::quiz_item(rep, entry, item);
+    }
+    for (entry, tile) in &tiles {
+        rules::tile(rep, entry, tile, known);
+    }
+    for (entry, area) in &areas {
+        rules::interest_area(rep, entry, area);
+    }
+    let mut quiz = typed_whole::<Quiz>(rep, &["items", "tiles", "interest_areas"])?;
+    rules::weights(rep, &quiz.weights);
+    quiz.items = all_or_none(items, &item_entries)?;
+    quiz.tiles = all_or_none(tiles, &tile_entries)?;
+    quiz.interest_areas = all_or_none(areas, &area_entries)?;
+    Some(quiz)
 }
 
 /// Sector id -> pathway ids, as written in sectors.json.

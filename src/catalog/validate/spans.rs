@@ -315,6 +315,13 @@ mod tests {
     }
 
     #[test]
+    fn deep_nesting_stops_instead_of_overflowing_the_stack() {
+        let text = "[".repeat(200_000);
+        let index = SpanIndex::build(&text);
+        assert_eq!(index.line_col(&text, 5), (1, 6));
+    }
+
+    #[test]
     fn never_panics_on_broken_text() {
         for text in [
             "{\"a\": [1, 2",
