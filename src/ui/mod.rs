@@ -10,6 +10,7 @@ mod chrome;
 pub mod detail;
 mod home;
 mod list;
+pub mod qr_widget;
 mod search;
 mod tech;
 pub mod theme;

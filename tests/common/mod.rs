@@ -2,3 +2,4 @@
 #![allow(dead_code)]
 
 pub mod kiosk;
+pub mod qr_decode;
