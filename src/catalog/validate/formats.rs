@@ -29,24 +29,6 @@ pub fn https_url(url: &str) -> Result<(), String> {
     }
 }
 
-/// A strict `YYYY-MM-DD` that names a real day.
-pub fn date(text: &str) -> Result<jiff::civil::Date, String> {
-    let parts: Vec<&str> = text.split('-').collect();
-    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    let well_formed =
-        parts.len() == 3 && digits(parts[0], 4) && digits(parts[1], 2) && digits(parts[2], 2);
-    if !well_formed {
-        return Err(format!("'{text}' is not a date written YYYY-MM-DD"));
-    }
-    let number = |s: &str| s.parse::<i16>().unwrap_or(0);
-    jiff::civil::Date::new(
-        number(parts[0]),
-        number(parts[1]) as i8,
-        number(parts[2]) as i8,
-    )
-    .map_err(|_| format!("'{text}' is not a real day"))
-}
-
 /// A school year written "2026-27": the second year follows the first.
 pub fn school_year(text: &str) -> Result<(), String> {
     let bad = || format!("'{text}' is not a school year written like \"2026-27\"");
@@ -145,13 +127,7 @@ mod tests {
     }
 
     #[test]
-    fn dates_and_years() {
-        assert!(date("2026-11-03").is_ok());
-        assert!(date("2028-02-29").is_ok());
-        assert!(date("2027-02-29").is_err());
-        assert!(date("2026-13-01").is_err());
-        assert!(date("2026-1-01").is_err());
-        assert!(date("20261101").is_err());
+    fn school_years_and_month_days() {
         assert!(school_year("2026-27").is_ok());
         assert!(school_year("2099-00").is_ok());
         assert!(school_year("2026-28").is_err());

@@ -496,9 +496,11 @@ fn window(rep: &mut Reporter, file: &Entry, window: &ApplicationWindow) {
                 "keep one window per school year",
             );
         }
-        let hint = "write the date as YYYY-MM-DD, e.g. \"2026-11-02\"";
-        let opens = formats::date(&exact.opens);
-        let closes = formats::date(&exact.closes);
+        // The same parser the Apply screen uses, so a date that passes here is one the
+        // kiosk can show.
+        let hint = "opens and closes are the first and last days applications are accepted";
+        let opens = crate::apply::parse_date(&exact.opens);
+        let closes = crate::apply::parse_date(&exact.closes);
         if let Err(problem) = &opens {
             rep.field(file, &at("opens"), problem.clone(), hint);
         }
