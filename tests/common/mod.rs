@@ -2,4 +2,5 @@
 #![allow(dead_code)]
 
 pub mod kiosk;
+pub mod pty;
 pub mod qr_decode;
