@@ -36,3 +36,270 @@ impl std::str::FromStr for Lang {
         }
     }
 }
+
+/// Every piece of text the screens show, in one table per language. Adding a field here
+/// without filling it for both languages does not compile, so neither language can fall
+/// behind. `{}` marks where a value goes ([`fill`]).
+pub struct Strings {
+    pub press_any_key: &'static str,
+    pub tap_to_start: &'static str,
+    pub at_event: &'static str,
+    pub campus: &'static str,
+    pub home_title: &'static str,
+    pub home_prompt: &'static str,
+    pub menu_search: &'static str,
+    pub menu_quiz: &'static str,
+    pub menu_browse: &'static str,
+    pub menu_apply: &'static str,
+    pub menu_language: &'static str,
+    pub back: &'static str,
+    pub home: &'static str,
+    pub other_language: &'static str,
+    pub search_title: &'static str,
+    pub search_prompt: &'static str,
+    pub search_placeholder: &'static str,
+    pub search_all_programs: &'static str,
+    pub search_no_match: &'static str,
+    pub search_no_match_hint: &'static str,
+    pub results_count: &'static str,
+    pub keys_list: &'static str,
+    pub keys_search: &'static str,
+    pub browse_title: &'static str,
+    pub browse_choose_area: &'static str,
+    pub browse_programs_count: &'static str,
+    pub filter_campus: &'static str,
+    pub filter_session: &'static str,
+    pub filter_all: &'static str,
+    pub browse_none: &'static str,
+    pub keys_browse: &'static str,
+    pub detail_what_you_do: &'static str,
+    pub detail_careers: &'static str,
+    pub detail_certifications: &'static str,
+    pub detail_college_credit: &'static str,
+    pub detail_a_g: &'static str,
+    pub detail_a_g_yes: &'static str,
+    pub detail_a_g_no: &'static str,
+    pub detail_campus: &'static str,
+    pub detail_sessions: &'static str,
+    pub detail_who: &'static str,
+    pub detail_grades: &'static str,
+    pub detail_hours: &'static str,
+    pub detail_prerequisites: &'static str,
+    pub detail_highlights: &'static str,
+    pub detail_sector: &'static str,
+    pub detail_more_info: &'static str,
+    pub ask_technician: &'static str,
+    pub keys_detail: &'static str,
+    pub apply_button: &'static str,
+    pub junior: &'static str,
+    pub senior: &'static str,
+    pub grade_n: &'static str,
+    pub still_there_title: &'static str,
+    pub still_there_body: &'static str,
+    pub too_small: &'static str,
+    pub pin_title: &'static str,
+    pub pin_prompt: &'static str,
+    pub pin_wrong: &'static str,
+    pub tech_title: &'static str,
+    pub tech_event: &'static str,
+    pub tech_idle: &'static str,
+    pub tech_qr: &'static str,
+    pub tech_refresh: &'static str,
+    pub tech_exit: &'static str,
+    pub tech_today: &'static str,
+    pub tech_log_problem: &'static str,
+    pub tech_editing: &'static str,
+    pub tech_none: &'static str,
+    pub keys_tech: &'static str,
+}
+
+pub static EN: Strings = Strings {
+    press_any_key: "Press any key or tap the screen to start",
+    tap_to_start: "Explore career training programs for juniors and seniors",
+    at_event: "Welcome, {}!",
+    campus: "Campus",
+    home_title: "What would you like to do?",
+    home_prompt: "Press a number, or tap a choice.",
+    menu_search: "Find a program",
+    menu_quiz: "Take the quiz (2 minutes)",
+    menu_browse: "Browse by career area",
+    menu_apply: "How to apply",
+    menu_language: "Español",
+    back: "Esc Back",
+    home: "Home",
+    other_language: "F2 Español",
+    search_title: "Find a program",
+    search_prompt: "Type anything: a job, a hobby, a program name",
+    search_placeholder: "cars, nurse, animals, games…",
+    search_all_programs: "All programs",
+    search_no_match: "No program matches \"{}\".",
+    search_no_match_hint: "Try a simple word like 'cars', 'hair' or 'animals', or take the quiz from Home.",
+    results_count: "Programs found: {}",
+    keys_list: "↑↓ choose · Enter open",
+    keys_search: "↑↓ choose · Enter open · Ctrl-U clear",
+    browse_title: "Browse by career area",
+    browse_choose_area: "Choose a career area",
+    browse_programs_count: "programs: {}",
+    filter_campus: "C Campus: {}",
+    filter_session: "S Time: {}",
+    filter_all: "all",
+    browse_none: "No programs here with these filters. Press C or S to change them.",
+    keys_browse: "↑↓ choose · Enter open · C campus · S time",
+    detail_what_you_do: "What you do",
+    detail_careers: "Example careers",
+    detail_certifications: "Certifications",
+    detail_college_credit: "College credit",
+    detail_a_g: "Counts for UC/CSU (A-G)",
+    detail_a_g_yes: "Yes",
+    detail_a_g_no: "No",
+    detail_campus: "Where",
+    detail_sessions: "When",
+    detail_who: "Who can apply",
+    detail_grades: "Grades",
+    detail_hours: "Training hours",
+    detail_prerequisites: "Before you start",
+    detail_highlights: "Good to know",
+    detail_sector: "Career area",
+    detail_more_info: "More information",
+    ask_technician: "Ask a Career Technician",
+    keys_detail: "↑↓ scroll · A apply",
+    apply_button: "A  How to apply (QR code)",
+    junior: "juniors",
+    senior: "seniors",
+    grade_n: "grade {}",
+    still_there_title: "Still there?",
+    still_there_body: "Touch any key to keep going. Starting over in {} s so the next student gets a fresh screen.",
+    too_small: "Please make this window bigger (now {}x{}, need {}x{}).",
+    pin_title: "Technician",
+    pin_prompt: "Enter the PIN, then Enter. Esc cancels.",
+    pin_wrong: "Wrong PIN. {} tries left.",
+    tech_title: "Technician menu",
+    tech_event: "Event name: {}",
+    tech_idle: "Idle reset after: {} s  (+/- to change)",
+    tech_qr: "Preview the application QR code",
+    tech_refresh: "Refresh today's figures",
+    tech_exit: "Exit the kiosk",
+    tech_today: "Today at this booth",
+    tech_log_problem: "Booth log is not being saved: {}",
+    tech_editing: "Type the event name, Enter to save, Esc to cancel: {}",
+    tech_none: "(none)",
+    keys_tech: "1-5 or ↑↓ Enter · Esc back to the attract screen",
+};
+
+pub static ES: Strings = Strings {
+    press_any_key: "Presiona cualquier tecla o toca la pantalla para empezar",
+    tap_to_start: "Descubre programas de formación profesional para 11.º y 12.º grado",
+    at_event: "¡Bienvenidos, {}!",
+    campus: "Plantel",
+    home_title: "¿Qué te gustaría hacer?",
+    home_prompt: "Presiona un número o toca una opción.",
+    menu_search: "Buscar un programa",
+    menu_quiz: "Hacer el cuestionario (2 minutos)",
+    menu_browse: "Explorar por área profesional",
+    menu_apply: "Cómo inscribirse",
+    menu_language: "English",
+    back: "Esc Atrás",
+    home: "Inicio",
+    other_language: "F2 English",
+    search_title: "Buscar un programa",
+    search_prompt: "Escribe lo que sea: un trabajo, un pasatiempo, un programa",
+    search_placeholder: "carros, enfermera, animales, videojuegos…",
+    search_all_programs: "Todos los programas",
+    search_no_match: "Ningún programa coincide con \"{}\".",
+    search_no_match_hint: "Prueba una palabra sencilla como 'carros', 'cabello' o 'animales', o haz el cuestionario desde Inicio.",
+    results_count: "Programas encontrados: {}",
+    keys_list: "↑↓ elegir · Enter abrir",
+    keys_search: "↑↓ elegir · Enter abrir · Ctrl-U borrar",
+    browse_title: "Explorar por área profesional",
+    browse_choose_area: "Elige un área profesional",
+    browse_programs_count: "programas: {}",
+    filter_campus: "C Plantel: {}",
+    filter_session: "S Horario: {}",
+    filter_all: "todos",
+    browse_none: "No hay programas con estos filtros. Presiona C o S para cambiarlos.",
+    keys_browse: "↑↓ elegir · Enter abrir · C plantel · S horario",
+    detail_what_you_do: "Qué harás",
+    detail_careers: "Carreras de ejemplo",
+    detail_certifications: "Certificaciones",
+    detail_college_credit: "Créditos universitarios",
+    detail_a_g: "Cuenta para UC/CSU (A-G)",
+    detail_a_g_yes: "Sí",
+    detail_a_g_no: "No",
+    detail_campus: "Dónde",
+    detail_sessions: "Horario",
+    detail_who: "Quién puede inscribirse",
+    detail_grades: "Grados",
+    detail_hours: "Horas de formación",
+    detail_prerequisites: "Antes de empezar",
+    detail_highlights: "Bueno saber",
+    detail_sector: "Área profesional",
+    detail_more_info: "Más información",
+    ask_technician: "Pregunta a un Técnico de Carreras",
+    keys_detail: "↑↓ desplazar · A inscribirse",
+    apply_button: "A  Cómo inscribirse (código QR)",
+    junior: "11.º grado",
+    senior: "12.º grado",
+    grade_n: "grado {}",
+    still_there_title: "¿Sigues ahí?",
+    still_there_body: "Toca cualquier tecla para continuar. Empezamos de nuevo en {} s para que el próximo estudiante vea una pantalla limpia.",
+    too_small: "Por favor, agranda esta ventana (ahora {}x{}, se necesita {}x{}).",
+    pin_title: "Técnico",
+    pin_prompt: "Escriba el PIN y presione Enter. Esc cancela.",
+    pin_wrong: "PIN incorrecto. Quedan {} intentos.",
+    tech_title: "Menú del técnico",
+    tech_event: "Nombre del evento: {}",
+    tech_idle: "Reiniciar tras inactividad: {} s  (+/- para cambiar)",
+    tech_qr: "Ver el código QR de inscripción",
+    tech_refresh: "Actualizar las cifras de hoy",
+    tech_exit: "Salir del quiosco",
+    tech_today: "Hoy en este stand",
+    tech_log_problem: "El registro del stand no se está guardando: {}",
+    tech_editing: "Escriba el nombre del evento, Enter para guardar, Esc para cancelar: {}",
+    tech_none: "(ninguno)",
+    keys_tech: "1-5 o ↑↓ Enter · Esc vuelve a la pantalla de inicio",
+};
+
+/// The table for `lang`.
+pub fn t(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::En => &EN,
+        Lang::Es => &ES,
+    }
+}
+
+/// Puts `args` into the `{}` slots of `template`, in order.
+pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut args = args.iter();
+    let mut rest = template;
+    while let Some(at) = rest.find("{}") {
+        out.push_str(&rest[..at]);
+        if let Some(arg) = args.next() {
+            out.push_str(&arg.to_string());
+        }
+        rest = &rest[at + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_places_values_in_order() {
+        assert_eq!(
+            fill(EN.too_small, &[&40, &10, &80, &24]),
+            "Please make this window bigger (now 40x10, need 80x24)."
+        );
+        assert_eq!(fill("{} and {}", &[&"a"]), "a and ");
+    }
+
+    #[test]
+    fn lang_parses_and_toggles() {
+        assert_eq!("ES".parse::<Lang>(), Ok(Lang::Es));
+        assert!("fr".parse::<Lang>().is_err());
+        assert_eq!(Lang::En.toggled(), Lang::Es);
+    }
+}
