@@ -288,3 +288,109 @@ fn detail_scrolls_but_not_past_the_end() {
     k.send(Msg::Scroll(-3));
     assert_eq!(k.app.student.scroll, bottom - 4);
 }
+
+#[test]
+fn the_quiz_runs_item_by_item_to_results_and_a_program() {
+    let mut k = Kiosk::new();
+    k.chars("x2");
+    assert_eq!(k.app.screen(), Screen::Quiz);
+    let items = k.app.catalog.quiz.items.len();
+    let mut presses = 0;
+    for i in 0..items {
+        assert_eq!(k.app.student.quiz.step, roc_kiosk::app::QuizStep::Item(i));
+        k.chars(if i % 2 == 0 { "5" } else { "1" });
+        presses += 1;
+    }
+    assert_eq!(k.app.student.quiz.step, roc_kiosk::app::QuizStep::Tiles);
+    k.chars("c");
+    k.key(KeyCode::Enter);
+    presses += 2;
+    if let roc_kiosk::app::QuizStep::Choice(..) = k.app.student.quiz.step {
+        k.chars("1");
+        presses += 1;
+    }
+    assert!(presses <= 26, "{presses} inputs");
+    assert_eq!(k.app.screen(), Screen::Results);
+    assert_eq!(k.app.results_shown().len(), 3);
+    assert!(
+        k.effects.iter().any(
+            |e| matches!(e, Effect::Track(Activity::QuizFinished { top3 }) if top3.len() == 3)
+        )
+    );
+    k.key(KeyCode::Enter);
+    assert!(matches!(k.app.screen(), Screen::Detail { .. }));
+    assert!(k.effects.iter().any(|e| matches!(
+        e,
+        Effect::Track(Activity::ProgramViewed { via: Via::Quiz, .. })
+    )));
+    k.key(KeyCode::Esc);
+    assert_eq!(
+        k.app.screen(),
+        Screen::Results,
+        "back from the program lands on the results"
+    );
+    k.key(KeyCode::Esc);
+    assert_eq!(
+        k.app.screen(),
+        Screen::Home,
+        "and back from the results goes Home, not into the quiz"
+    );
+}
+
+#[test]
+fn quiz_back_shows_the_earlier_answer_and_skip_removes_it() {
+    let mut k = Kiosk::new();
+    k.chars("x24");
+    k.key(KeyCode::Backspace);
+    assert_eq!(k.app.student.quiz.step, roc_kiosk::app::QuizStep::Item(0));
+    assert_eq!(
+        k.app.student.quiz.cursor, 3,
+        "the cursor sits on the answer given (4)"
+    );
+    k.chars("0");
+    assert!(
+        k.app.student.quiz.answers.items.is_empty(),
+        "a skip leaves no answer"
+    );
+}
+
+#[test]
+fn not_me_shows_three_more_and_wraps() {
+    let mut k = Kiosk::new();
+    k.chars("x2");
+    for _ in 0..k.app.catalog.quiz.items.len() {
+        k.chars("3");
+    }
+    k.key(KeyCode::Enter);
+    if matches!(
+        k.app.student.quiz.step,
+        roc_kiosk::app::QuizStep::Choice(..)
+    ) {
+        k.chars("2");
+    }
+    let first = k.app.results_shown();
+    k.chars("n");
+    let second = k.app.results_shown();
+    assert!(
+        first.iter().all(|p| !second.contains(p)),
+        "three different programs"
+    );
+    for _ in 0..20 {
+        k.chars("n");
+    }
+    assert_eq!(
+        k.app.results_shown().len().min(3),
+        k.app.results_shown().len()
+    );
+}
+
+#[test]
+fn idle_reset_wipes_the_quiz_answers() {
+    let mut k = Kiosk::new();
+    k.chars("x25454");
+    assert!(!k.app.student.quiz.answers.items.is_empty());
+    k.wait(Duration::from_secs(100));
+    assert_eq!(k.app.screen(), Screen::Attract);
+    assert!(k.app.student.quiz.answers.items.is_empty());
+    assert!(k.app.student.quiz.outcome.is_none());
+}

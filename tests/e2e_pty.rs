@@ -100,3 +100,30 @@ fn a_broken_catalog_stops_before_the_screen_with_a_located_error() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("sectors.json:1:"), "{err}");
 }
+
+#[test]
+fn a_student_answers_the_quiz_with_keys_and_opens_a_recommendation() {
+    let home = tempfile::tempdir().unwrap();
+    let mut kiosk = PtyKiosk::start(&[], 80, 24, home.path());
+    kiosk.wait_for("Press any key");
+    kiosk.send(b" ");
+    kiosk.wait_for("What would you like to do?");
+    kiosk.send(b"2");
+    kiosk.wait_for("Question 1 of");
+    // Likes the hands-on items, dislikes the rest.
+    for answer in b"5115145111151".iter().take(12) {
+        kiosk.send(&[*answer]);
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    kiosk.wait_for("Pick anything");
+    kiosk.send(b"a");
+    kiosk.send(b"\r");
+    std::thread::sleep(Duration::from_millis(300));
+    if kiosk.screen().contains("which sounds better") {
+        kiosk.send(b"1");
+    }
+    kiosk.wait_for("Your top matches");
+    kiosk.send(b"1");
+    kiosk.wait_for("What you do");
+    assert!(kiosk.is_running());
+}

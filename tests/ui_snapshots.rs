@@ -183,3 +183,31 @@ fn search_highlights_the_matched_letters() {
         "the N of Nursing is highlighted"
     );
 }
+
+#[test]
+fn quiz_item_tiles_choice_and_results() {
+    let mut k = Kiosk::new();
+    k.chars("x24");
+    snap("quiz_item", &mut k);
+    for _ in 1..k.app.catalog.quiz.items.len() {
+        k.chars("2");
+    }
+    k.chars("ac");
+    snap("quiz_tiles", &mut k);
+    k.key(KeyCode::Enter);
+    if matches!(
+        k.app.student.quiz.step,
+        roc_kiosk::app::QuizStep::Choice(..)
+    ) {
+        snap("quiz_choice", &mut k);
+        k.chars("1");
+    }
+    snap("quiz_results", &mut k);
+}
+
+#[test]
+fn apply_screen() {
+    let mut k = Kiosk::new();
+    k.chars("x4");
+    snap("apply", &mut k);
+}

@@ -69,6 +69,10 @@ pub enum Screen {
     Detail {
         program: usize,
     },
+    /// The quiz; which step is in `Student::quiz`.
+    Quiz,
+    /// The quiz's recommendations.
+    Results,
     Apply,
     /// Technician PIN prompt.
     Pin,
@@ -145,6 +149,36 @@ pub struct Student {
     pub scroll: u16,
     /// How the student reached the program on screen (for the booth log).
     pub via: Option<super::msg::Via>,
+    pub quiz: QuizState,
+}
+
+/// Where the student is in the quiz.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuizStep {
+    /// Stage A, item by index.
+    Item(usize),
+    /// Stage B.
+    Tiles,
+    /// Stage C between two program indices.
+    Choice(usize, usize),
+}
+
+impl Default for QuizStep {
+    fn default() -> Self {
+        QuizStep::Item(0)
+    }
+}
+
+/// One student's quiz: answers so far and the outcome once finished.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct QuizState {
+    pub step: QuizStep,
+    pub answers: crate::quiz::Answers,
+    /// Highlighted choice (answer 0..5 with 5 = skip, tile, or Stage C option).
+    pub cursor: usize,
+    pub outcome: Option<crate::quiz::Outcome>,
+    /// First recommendation shown on the results ("Not me → show 3 more" moves it on).
+    pub first_shown: usize,
 }
 
 /// The technician's side: PIN prompt and menu.
@@ -227,7 +261,13 @@ impl App {
     }
 
     fn menu_item_available(&self, item: MenuItem) -> bool {
-        !matches!(item, MenuItem::Quiz)
+        match item {
+            // A catalog without quiz items or tiles has no quiz to offer.
+            MenuItem::Quiz => {
+                !self.catalog.quiz.items.is_empty() && !self.catalog.quiz.tiles.is_empty()
+            }
+            _ => true,
+        }
     }
 
     /// The program highlighted on the attract screen now.

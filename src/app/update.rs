@@ -72,7 +72,7 @@ impl App {
     // ------------------------------------------------------------------ navigation
 
     /// Shows `screen`, remembering the current one for Esc.
-    fn go(&mut self, screen: Screen) {
+    pub(super) fn go(&mut self, screen: Screen) {
         let from = self.student.screen;
         if from != screen {
             self.student.history.push(from);
@@ -82,7 +82,7 @@ impl App {
         }
     }
 
-    fn back(&mut self, fx: &mut Vec<Effect>) {
+    pub(super) fn back(&mut self, fx: &mut Vec<Effect>) {
         match self.student.history.pop() {
             Some(Screen::Attract) | None => self.reset(EndReason::BackToAttract, fx),
             Some(previous) => {
@@ -140,7 +140,7 @@ impl App {
         self.refresh_search();
     }
 
-    fn open_program(&mut self, program: usize, via: Via, fx: &mut Vec<Effect>) {
+    pub(super) fn open_program(&mut self, program: usize, via: Via, fx: &mut Vec<Effect>) {
         let Some(p) = self.catalog.programs.get(program) else {
             return;
         };
@@ -159,6 +159,7 @@ impl App {
         match item {
             MenuItem::Language => self.toggle_lang(),
             MenuItem::Apply => self.open_apply(fx),
+            MenuItem::Quiz => self.start_quiz(),
             other => {
                 if let Some(screen) = menu_screen(other) {
                     self.go(screen);
@@ -167,7 +168,7 @@ impl App {
         }
     }
 
-    fn open_apply(&mut self, fx: &mut Vec<Effect>) {
+    pub(super) fn open_apply(&mut self, fx: &mut Vec<Effect>) {
         fx.push(Effect::Track(Activity::ApplyShown));
         self.go(Screen::Apply);
     }
@@ -199,6 +200,8 @@ impl App {
             Screen::Search => self.on_search_key(key, fx),
             Screen::BrowseSectors | Screen::BrowsePrograms { .. } => self.on_browse_key(key, fx),
             Screen::Detail { .. } => self.on_detail_key(key, fx),
+            Screen::Quiz => self.on_quiz_key(key, fx),
+            Screen::Results => self.on_results_key(key, fx),
             Screen::Apply => self.on_plain_key(key, fx),
             Screen::Pin => self.on_pin_key(key, fx),
             Screen::Tech => self.on_tech_key(key, fx),
@@ -513,6 +516,8 @@ impl App {
                 self.cycle_session()
             }
             (Screen::Detail { .. }, Target::Apply) => self.open_apply(fx),
+            (Screen::Quiz, target) => self.on_quiz_click(target, fx),
+            (Screen::Results, target) => self.on_results_click(target, fx),
             (Screen::Tech, Target::TechItem(i)) => self.tech_item(i, fx),
             _ => {}
         }
@@ -529,6 +534,10 @@ impl App {
             Screen::Search => {
                 let len = self.search_rows().len();
                 move_selection(&mut self.student.search.selected, len, code);
+            }
+            Screen::Results => {
+                let len = self.results_shown().len();
+                move_selection(&mut self.student.selected, len, code);
             }
             Screen::Home | Screen::BrowseSectors | Screen::BrowsePrograms { .. } => {
                 let len = if self.screen() == Screen::Home {
@@ -554,7 +563,7 @@ fn menu_screen(item: MenuItem) -> Option<Screen> {
 }
 
 /// Moves a list selection for arrow and page keys, staying inside `0..len`.
-fn move_selection(selected: &mut usize, len: usize, code: KeyCode) {
+pub(super) fn move_selection(selected: &mut usize, len: usize, code: KeyCode) {
     if len == 0 {
         *selected = 0;
         return;

@@ -12,6 +12,7 @@ pub mod detail;
 mod home;
 mod list;
 pub mod qr_widget;
+mod quiz;
 mod search;
 mod tech;
 pub mod theme;
@@ -78,6 +79,8 @@ pub fn draw(frame: &mut Frame, app: &App) -> Hotspots {
                 }
                 Screen::Detail { program } => detail::draw(frame, app, program, body, &mut hot),
                 Screen::Apply => apply::draw(frame, app, body, &mut hot),
+                Screen::Quiz => quiz::draw(frame, app, body, &mut hot),
+                Screen::Results => quiz::results(frame, app, body, &mut hot),
                 Screen::Attract | Screen::Pin | Screen::Tech => {}
             }
         }
