@@ -122,8 +122,11 @@ pub struct LoadedConfig {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigError {
     pub file: String,
-    pub line: Option<usize>,
-    pub column: Option<usize>,
+    /// 1-based. `u32` keeps the error small enough to return by value (clippy's
+    /// result_large_err); config files are capped at 1 MB anyway.
+    pub line: Option<u32>,
+    /// 1-based, in characters.
+    pub column: Option<u32>,
     /// The setting the problem is in, when there is one.
     pub field: Option<String>,
     pub message: String,
@@ -372,7 +375,7 @@ fn hostname() -> Option<String> {
 }
 
 /// 1-based line and column (in characters) of byte `offset` in `text`.
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
+fn line_col(text: &str, offset: usize) -> (u32, u32) {
     let mut end = offset.min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;
@@ -380,7 +383,11 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..end];
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
+    (to_u32(line), to_u32(column))
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 mod parse;

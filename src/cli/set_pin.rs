@@ -119,7 +119,8 @@ fn read_hidden(prompt: &str) -> Result<String, String> {
                 return Err("cancelled".into());
             }
             KeyCode::Backspace => {
-                if pin.pop().is_some() {
+                let erased = pin.pop().is_some();
+                if erased {
                     let _ = write!(err, "\x08 \x08");
                 }
             }

@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use super::{
     Config, ConfigError, IDLE_TIMEOUT_RANGE, KNOWN_FIELDS, MAX_LABEL_CHARS, MAX_LAPTOP_ID_CHARS,
-    line_col, pin::parse_pin_hash,
+    line_col, pin::parse_pin_hash, to_u32,
 };
 
 /// A top-level key and where it and its value start (byte offsets).
@@ -42,8 +42,8 @@ pub(super) fn parse_config(file: &str, text: &str) -> Result<Config, ConfigError
     }
     let value: Value = serde_json::from_str(text).map_err(|e| ConfigError {
         file: file.to_string(),
-        line: Some(e.line()),
-        column: Some(e.column()),
+        line: Some(to_u32(e.line())),
+        column: Some(to_u32(e.column())),
         field: None,
         message: strip_position(&e.to_string()),
         hint: "fix the JSON syntax here (a missing comma, quote or brace is the usual cause)"
