@@ -20,7 +20,8 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::crossterm::{cursor, execute};
 
-use crate::app::{Activity, App, Effect, Msg};
+use crate::app::{App, Effect, Msg};
+use crate::stats::Event as BoothEvent;
 use crate::ui::{self, Hotspots};
 
 /// How often time moves on when nobody touches anything.
@@ -31,7 +32,7 @@ pub const RESTART_WINDOW: Duration = Duration::from_secs(60);
 
 /// What the loop does with effects that touch the world (booth log, config file).
 pub trait World {
-    fn track(&mut self, activity: &Activity);
+    fn track(&mut self, event: &BoothEvent);
     fn save_settings(&mut self, event_name: Option<&str>, idle_timeout_secs: u64);
     fn tech_figures(&mut self) -> Vec<(String, String)>;
     /// Why the booth log is not being saved, if it is not.
@@ -184,7 +185,7 @@ fn event_loop(
         for effect in effects {
             match effect {
                 Effect::Quit => return Ok(Ending::Technician),
-                Effect::Track(activity) => world.track(&activity),
+                Effect::Track(event) => world.track(&event),
                 Effect::RefreshTechFigures => {
                     let figures = world.tech_figures();
                     app.update(Msg::TechFigures(figures), now);

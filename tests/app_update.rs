@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use common::kiosk::{Kiosk, PIN};
 use ratatui::crossterm::event::KeyCode;
-use roc_kiosk::app::{Activity, Effect, EndReason, Msg, Screen, Target, Via};
+use roc_kiosk::app::{Effect, EndReason, Event as Activity, Msg, Screen, Target, Via};
 use roc_kiosk::i18n::Lang;
 
 #[test]
@@ -100,7 +100,8 @@ fn esc_on_home_returns_to_attract_and_ends_the_session() {
     k.key(KeyCode::Esc);
     assert_eq!(k.app.screen(), Screen::Attract);
     assert!(k.effects.contains(&Effect::Track(Activity::SessionEnd {
-        reason: EndReason::BackToAttract
+        reason: EndReason::BackToAttract,
+        seconds: 0
     })));
 }
 
@@ -131,9 +132,13 @@ fn idle_reset_wipes_every_trace_of_the_student() {
     );
     assert!(k.app.student.search.hits.is_empty());
     assert_eq!(k.app.lang(), Lang::En, "language goes back to the default");
-    assert!(k.effects.contains(&Effect::Track(Activity::SessionEnd {
-        reason: EndReason::Idle
-    })));
+    assert!(
+        k.effects.contains(&Effect::Track(Activity::SessionEnd {
+            reason: EndReason::Idle,
+            seconds: 100
+        })),
+        "the session lasted from the first key to the reset: 90 s idle + 10 s countdown"
+    );
 }
 
 #[test]
@@ -183,6 +188,18 @@ fn three_wrong_pins_return_to_attract() {
     let mut k = Kiosk::new();
     k.chars("x1cars");
     k.ctrl('t');
+    assert_eq!(
+        k.app.student.search.input.0.as_str(),
+        "",
+        "the technician never sees the student's query"
+    );
+    assert!(k.effects.iter().any(|e| matches!(
+        e,
+        Effect::Track(Activity::SessionEnd {
+            reason: EndReason::Technician,
+            ..
+        })
+    )));
     for _ in 0..2 {
         k.chars("0000");
         k.key(KeyCode::Enter);

@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use super::msg::{Activity, Effect, Target, Via};
+use super::msg::{Effect, Event, Target, Via};
 use super::state::{App, QuizState, QuizStep, Screen};
 use crate::quiz;
 
@@ -174,7 +174,7 @@ impl App {
             .filter_map(|r| self.catalog.programs.get(r.program))
             .map(|p| p.id.clone())
             .collect();
-        fx.push(Effect::Track(Activity::QuizFinished { top3 }));
+        fx.push(Effect::Track(Event::QuizFinished { top3 }));
         self.student.quiz.outcome = Some(outcome);
         self.student.quiz.first_shown = 0;
         // Esc from the results goes Home, not back into the finished quiz.

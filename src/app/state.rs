@@ -150,6 +150,8 @@ pub struct Student {
     /// How the student reached the program on screen (for the booth log).
     pub via: Option<super::msg::Via>,
     pub quiz: QuizState,
+    /// When this visit began (the first key on Attract), for the session's length.
+    pub session_started: Option<Instant>,
 }
 
 /// Where the student is in the quiz.

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::msg::{Activity, Effect, EndReason, Msg, Target, Via};
+use super::msg::{Effect, EndReason, Event, Msg, Target, Via};
 use super::state::{App, MAX_PIN_TRIES, MenuItem, STILL_THERE, Screen, Student};
 
 /// Page size for PgUp/PgDn in lists.
@@ -56,8 +56,9 @@ impl App {
 
     /// Ends the student's visit: every trace of it goes, and Attract shows.
     pub fn reset(&mut self, reason: EndReason, fx: &mut Vec<Effect>) {
-        if !matches!(self.screen(), Screen::Attract | Screen::Pin | Screen::Tech) {
-            fx.push(Effect::Track(Activity::SessionEnd { reason }));
+        if let Some(started) = self.student.session_started {
+            let seconds = self.now.saturating_duration_since(started).as_secs();
+            fx.push(Effect::Track(Event::SessionEnd { reason, seconds }));
         }
         self.student = Student {
             lang: self.settings.default_lang,
@@ -129,7 +130,8 @@ impl App {
     }
 
     fn wake(&mut self, fx: &mut Vec<Effect>) {
-        fx.push(Effect::Track(Activity::SessionStart));
+        fx.push(Effect::Track(Event::SessionStart));
+        self.student.session_started = Some(self.now);
         self.student.history.clear();
         self.go(Screen::Home);
     }
@@ -146,7 +148,7 @@ impl App {
         };
         let search_terms = (via == Via::Search && self.settings.log_search_terms)
             .then(|| self.student.search.input.0.as_str().to_string());
-        fx.push(Effect::Track(Activity::ProgramViewed {
+        fx.push(Effect::Track(Event::ProgramViewed {
             program: p.id.clone(),
             via,
             search_terms,
@@ -169,7 +171,7 @@ impl App {
     }
 
     pub(super) fn open_apply(&mut self, fx: &mut Vec<Effect>) {
-        fx.push(Effect::Track(Activity::ApplyShown));
+        fx.push(Effect::Track(Event::ApplyShown));
         self.go(Screen::Apply);
     }
 
@@ -179,7 +181,7 @@ impl App {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         // Keys that mean the same on every screen.
         match key.code {
-            KeyCode::Char('t') if ctrl => return self.open_pin(),
+            KeyCode::Char('t') if ctrl => return self.open_pin(fx),
             // Ctrl-C, Ctrl-D, Ctrl-Z, Ctrl-\ and every other control chord: a kiosk ignores them.
             KeyCode::Char('u') | KeyCode::Char('w') | KeyCode::Char('h') if ctrl => {}
             KeyCode::Char(_) if ctrl => return,
@@ -377,10 +379,10 @@ impl App {
 
     // ------------------------------------------------------------------ technician
 
-    fn open_pin(&mut self) {
+    /// The technician takes over: the student's visit ends here, whatever happens next.
+    fn open_pin(&mut self, fx: &mut Vec<Effect>) {
         if !self.is_tech_screen() {
-            self.student.history.clear();
-            self.tech.pin.clear();
+            self.reset(EndReason::Technician, fx);
             self.tech.failures = 0;
             self.student.screen = Screen::Pin;
         }
