@@ -127,3 +127,65 @@ fn a_student_answers_the_quiz_with_keys_and_opens_a_recommendation() {
     kiosk.wait_for("What you do");
     assert!(kiosk.is_running());
 }
+
+#[test]
+fn a_visit_is_logged_and_reset_when_idle_and_the_report_counts_it() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("booth-data");
+    let config = home.path().join("kiosk.json");
+    std::fs::write(
+        &config,
+        serde_json::json!({ "data_dir": data, "laptop_id": "booth-1", "idle_timeout_secs": 15 })
+            .to_string(),
+    )
+    .unwrap();
+    let config_arg = config.to_str().unwrap();
+    let mut kiosk = PtyKiosk::start(&["--config", config_arg], 80, 24, home.path());
+    kiosk.wait_for("Press any key");
+    kiosk.send(b"x");
+    kiosk.wait_for("What would you like to do?");
+    kiosk.send(b"1");
+    kiosk.wait_for("Type anything");
+    kiosk.send(b"vet");
+    kiosk.wait_for("Veterinary Technology");
+    kiosk.send(b"\r");
+    kiosk.wait_for("What you do");
+    // 15 s idle, then the 10 s "Still there?" countdown, then Attract with nothing left.
+    kiosk.wait_for("Still there?");
+    kiosk.wait_for("Press any key");
+    assert!(
+        !kiosk.screen().contains("vet"),
+        "the next student sees nothing of the last:\n{}",
+        kiosk.screen()
+    );
+    kiosk.send(b"\x14");
+    kiosk.wait_for("Enter the PIN");
+    kiosk.send(b"2468\r");
+    kiosk.wait_for("Technician menu");
+    kiosk.wait_for("Sessions");
+    kiosk.send(b"5");
+    assert!(kiosk.wait_exit());
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_roc-kiosk"))
+        .args(["report", "--csv", "--config", config_arg])
+        .env_remove("ROC_KIOSK_CONFIG")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert!(csv.starts_with("metric,key,value\n"), "{csv}");
+    assert!(
+        csv.contains("\nsessions,,1\n"),
+        "one student session:\n{csv}"
+    );
+    assert!(
+        csv.contains("\nprogram_viewed,veterinary-technology,1\n"),
+        "{csv}"
+    );
+    assert!(csv.contains("\nsession_end,idle,1\n"), "{csv}");
+    assert!(!csv.contains("vet,"), "no typed text in the log");
+}
