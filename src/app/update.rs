@@ -490,7 +490,13 @@ impl App {
         match target {
             Target::Back => return self.back(fx),
             Target::Home => return self.home(),
-            Target::Lang => return self.toggle_lang(),
+            Target::Lang => {
+                // On Attract the label also wakes the kiosk, like any other touch.
+                if self.screen() == Screen::Attract {
+                    self.wake(fx);
+                }
+                return self.toggle_lang();
+            }
             _ => {}
         }
         match (self.screen(), target) {
