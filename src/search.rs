@@ -1,1 +1,1045 @@
-//! (being built)
+//! Program search: what a student types → ranked programs with name highlights.
+//!
+//! # How it works
+//! At [`SearchIndex::new`] every searchable text of every program (both languages) is
+//! folded (see [`crate::text`]) and cut into words. Distinct words form a sorted
+//! *vocabulary*; each word lists the programs and fields it appears in. A query is
+//! folded, cut into words, and each query word is compared with the vocabulary once,
+//! not with every program, so a keystroke costs about the same for 25 programs as for
+//! thousands.
+//!
+//! A query word matches a vocabulary word in one of these ways, best first:
+//! exact, a plural stripped ("animales" → "animal"), a prefix (the student is still
+//! typing), a substring (4+ letters, short fields only), and — only when the word
+//! matched nothing better outside descriptions — a typo pass: Skim fuzzy matching (one
+//! [`SkimMatcherV2`], for dropped letters: "cosmetolgy", "vetrinary") and a small edit
+//! distance (for swapped or wrong letters: "culinery", "dentel"). The typo pass never
+//! looks at descriptions, where permissive matching finds noise in every paragraph.
+//!
+//! Each match has a quality in 0..=1; times the field's weight (name highest,
+//! description lowest) it gives the word's score for that program. Every word of the
+//! query must match somewhere ("vet animals" needs both); filler words ("the", "with",
+//! "quiero") are dropped or optional. A program's score is the sum of its words' best
+//! scores, plus a little for each other field the word also matched (a program that
+//! is about the word in several places beats one that mentions it once). Ties keep
+//! catalog order.
+
+use std::ops::Range;
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use serde::Serialize;
+
+use crate::catalog::Catalog;
+use crate::i18n::Lang;
+use crate::text::{FoldedText, fold};
+
+/// Longest query considered, in chars: a 10 KB paste must not stall the kiosk.
+pub const MAX_QUERY_CHARS: usize = 100;
+/// At most this many words of a query are used.
+const MAX_QUERY_WORDS: usize = 8;
+/// Words longer than this skip the edit-distance pass (no real word is this long).
+const MAX_TYPO_WORD_CHARS: usize = 32;
+
+/// The part of a program that gave a match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchField {
+    Name,
+    Keyword,
+    Career,
+    Pathway,
+    Sector,
+    Certification,
+    /// The description or the one-line summary.
+    Description,
+}
+
+impl MatchField {
+    const ALL: [MatchField; 7] = [
+        MatchField::Name,
+        MatchField::Keyword,
+        MatchField::Career,
+        MatchField::Pathway,
+        MatchField::Sector,
+        MatchField::Certification,
+        MatchField::Description,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatchField::Name => "name",
+            MatchField::Keyword => "keyword",
+            MatchField::Career => "career",
+            MatchField::Pathway => "pathway",
+            MatchField::Sector => "sector",
+            MatchField::Certification => "certification",
+            MatchField::Description => "description",
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    /// How much a perfect match in this field is worth. The name is what the student
+    /// is looking for; keywords are curated synonyms, nearly as good; a word that only
+    /// appears in a paragraph is a weak hint.
+    fn weight(self) -> f32 {
+        match self {
+            MatchField::Name => 100.0,
+            MatchField::Keyword => 90.0,
+            MatchField::Career => 60.0,
+            MatchField::Pathway => 45.0,
+            MatchField::Certification => 40.0,
+            MatchField::Sector => 35.0,
+            MatchField::Description => 20.0,
+        }
+    }
+
+    /// Short, curated fields where looser matching (substrings, typos) is safe.
+    fn is_short(self) -> bool {
+        matches!(
+            self,
+            MatchField::Name | MatchField::Keyword | MatchField::Career | MatchField::Pathway
+        )
+    }
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// Index into `catalog.programs`.
+    pub program: usize,
+    pub score: i64,
+    /// The field that gave the best match.
+    pub field: MatchField,
+    /// Byte ranges into `catalog.programs[program].name.get(lang)` to highlight
+    /// (sorted, merged, on char boundaries).
+    pub name_highlight: Vec<Range<usize>>,
+}
+
+/// The search index, built once from the catalog.
+pub struct SearchIndex {
+    matcher: SkimMatcherV2,
+    /// Distinct folded words of all programs, sorted, so a prefix is a range.
+    vocab: Vec<VocabWord>,
+    /// Per program, the folded display name in English and in Spanish (or English when
+    /// the translation is missing, as [`crate::catalog::Text::get`] shows it).
+    names: Vec<[NameKey; 2]>,
+}
+
+struct VocabWord {
+    text: Box<str>,
+    chars: Box<[char]>,
+    mask: u64,
+    /// True when some posting is in a short field (substring and typo passes skip the rest).
+    in_short_field: bool,
+    postings: Vec<Posting>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Posting {
+    program: u32,
+    field: MatchField,
+}
+
+struct NameKey {
+    folded: FoldedText,
+    /// Char ranges of the words within `folded.chars`.
+    words: Vec<Range<usize>>,
+}
+
+/// How a query word matched a vocabulary word; the quality of each kind is in
+/// [`SearchIndex::classify`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum MatchKind {
+    Exact,
+    /// The query word and the word differ only by a plural ending ("animales",
+    /// "animal", "animals").
+    Stem,
+    /// The query word (or its stem) starts the word.
+    Prefix,
+    /// The query word is inside the word at this char offset.
+    Substring(usize),
+    /// Skim matched the query word as a scattered subsequence (dropped letters).
+    Fuzzy,
+    /// Within a small edit distance of the word or of its beginning.
+    Typo,
+}
+
+impl MatchKind {
+    fn allowed_in(self, field: MatchField, word_chars: usize) -> bool {
+        // One- and two-letter words ("ag", "3d", "it") only count in names and keywords:
+        // in a paragraph they match everything.
+        if word_chars <= 2 && !matches!(field, MatchField::Name | MatchField::Keyword) {
+            return false;
+        }
+        match self {
+            MatchKind::Exact | MatchKind::Stem => true,
+            MatchKind::Prefix => field != MatchField::Description || word_chars >= 4,
+            MatchKind::Substring(_) | MatchKind::Fuzzy | MatchKind::Typo => field.is_short(),
+        }
+    }
+}
+
+/// One word of the query, folded.
+struct QueryWord {
+    text: String,
+    chars: Vec<char>,
+    mask: u64,
+    /// Plural endings stripped ("animales" → "animale", "animal"), when long enough.
+    stems: Vec<String>,
+    /// Filler words ("want", "trabajar") add score when they match but need not match.
+    required: bool,
+    /// Perfect Skim score of the word against itself, to normalise fuzzy scores.
+    self_score: i64,
+}
+
+/// Words that carry no meaning for search; dropped unless the query has nothing else.
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "the", "to", "of", "in", "on", "at", "for", "with", "and", "or", "i", "im", "my",
+    "me", "is", "be", "do", "about", "some", "de", "del", "la", "las", "el", "los", "un", "una",
+    "y", "o", "en", "con", "para", "por", "al", "mi", "es", "ser", "que", "lo", "como",
+];
+
+/// Words students add around what they mean ("I want to work with cars"): they count
+/// when they match but a program need not contain them.
+const FILLER_WORDS: &[&str] = &[
+    "want", "like", "love", "learn", "become", "work", "working", "job", "jobs", "career",
+    "careers", "class", "classes", "program", "programs", "how", "get", "make", "quiero", "gusta",
+    "gustan", "trabajar", "trabajo", "aprender", "clase", "clases", "carrera", "programa", "hacer",
+];
+
+impl SearchIndex {
+    pub fn new(catalog: &Catalog) -> Self {
+        let mut postings: std::collections::HashMap<String, Vec<Posting>> =
+            std::collections::HashMap::new();
+        let mut add_text = |text: &str, program: usize, field: MatchField| {
+            let folded = fold(text);
+            for word in folded
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+            {
+                let posting = Posting {
+                    program: program as u32,
+                    field,
+                };
+                let list = postings.entry(word.to_string()).or_default();
+                if !list.contains(&posting) {
+                    list.push(posting);
+                }
+            }
+        };
+
+        let mut names = Vec::with_capacity(catalog.programs.len());
+        for (i, p) in catalog.programs.iter().enumerate() {
+            for t in p.name.all() {
+                add_text(t, i, MatchField::Name);
+            }
+            for k in &p.keywords {
+                add_text(k, i, MatchField::Keyword);
+            }
+            for c in &p.careers {
+                for t in c.all() {
+                    add_text(t, i, MatchField::Career);
+                }
+            }
+            if let Some(sector) = catalog.sectors.iter().find(|s| s.id == p.sector) {
+                for t in sector.name.all() {
+                    add_text(t, i, MatchField::Sector);
+                }
+                if let Some(pathway) = sector.pathways.iter().find(|w| w.id == p.pathway) {
+                    for t in pathway.name.all() {
+                        add_text(t, i, MatchField::Pathway);
+                    }
+                }
+            }
+            for c in &p.certifications {
+                for t in c.all() {
+                    add_text(t, i, MatchField::Certification);
+                }
+            }
+            for t in p.description.all().chain(p.summary.all()) {
+                add_text(t, i, MatchField::Description);
+            }
+            names.push([
+                NameKey::new(p.name.get(Lang::En)),
+                NameKey::new(p.name.get(Lang::Es)),
+            ]);
+        }
+
+        let mut vocab: Vec<VocabWord> = postings
+            .into_iter()
+            .map(|(text, postings)| VocabWord {
+                chars: text.chars().collect(),
+                mask: char_mask(&text),
+                in_short_field: postings.iter().any(|p| p.field.is_short()),
+                text: text.into_boxed_str(),
+                postings,
+            })
+            .collect();
+        vocab.sort_by(|a, b| a.text.cmp(&b.text));
+
+        SearchIndex {
+            matcher: SkimMatcherV2::default().ignore_case(),
+            vocab,
+            names,
+        }
+    }
+
+    /// Ranked hits, best first; empty for a blank query. `lang` chooses which name the
+    /// highlight spans refer to (matching always uses both languages).
+    pub fn search(&self, query: &str, lang: Lang) -> Vec<Hit> {
+        let words = self.query_words(query);
+        if words.is_empty() || self.names.is_empty() {
+            return Vec::new();
+        }
+        let n = self.names.len();
+        let required = words.iter().filter(|w| w.required).count();
+
+        // Per program: total score, required words matched, best single contribution.
+        let mut total = vec![0.0f32; n];
+        let mut matched = vec![0usize; n];
+        let mut best: Vec<(f32, MatchField)> = vec![(0.0, MatchField::Description); n];
+        // Scratch for one word: best quality*weight per program and field.
+        let mut per_field = vec![[0.0f32; 7]; n];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut typo_pass = Vec::with_capacity(words.len());
+
+        for word in &words {
+            let typo = self.score_word(word, &mut per_field, &mut touched);
+            typo_pass.push(typo);
+            for &p in &touched {
+                let p = p as usize;
+                let fields = &mut per_field[p];
+                let (top_field, top) = MatchField::ALL
+                    .iter()
+                    .map(|&f| (f, fields[f.index()]))
+                    .fold((MatchField::Description, 0.0f32), |acc, x| {
+                        if x.1 > acc.1 { x } else { acc }
+                    });
+                if top > 0.0 {
+                    // A little for every other field that also matched the word.
+                    let breadth: f32 = fields.iter().sum::<f32>() - top;
+                    let score = top + 0.1 * breadth;
+                    total[p] += score;
+                    if word.required {
+                        matched[p] += 1;
+                    }
+                    if score > best[p].0 {
+                        best[p] = (score, top_field);
+                    }
+                }
+                *fields = [0.0; 7];
+            }
+            touched.clear();
+        }
+
+        let mut hits: Vec<Hit> = (0..n)
+            .filter(|&p| matched[p] == required && total[p] > 0.0)
+            .map(|p| Hit {
+                program: p,
+                score: (total[p] * 10.0).round() as i64,
+                field: best[p].1,
+                name_highlight: Vec::new(),
+            })
+            .collect();
+        // Stable sort: equal scores keep catalog order.
+        hits.sort_by_key(|h| std::cmp::Reverse(h.score));
+        for hit in &mut hits {
+            hit.name_highlight = self.name_highlight(hit.program, lang, &words, &typo_pass);
+        }
+        hits
+    }
+
+    /// Folds and splits the query, drops stop words, marks filler words optional.
+    fn query_words(&self, query: &str) -> Vec<QueryWord> {
+        let capped: String = query.chars().take(MAX_QUERY_CHARS).collect();
+        let folded = fold(&capped);
+        let raw: Vec<&str> = folded
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(MAX_QUERY_WORDS)
+            .collect();
+        let meaningful: Vec<&str> = raw
+            .iter()
+            .copied()
+            .filter(|w| !STOP_WORDS.contains(w))
+            .collect();
+        // "the" alone, or "a" typed as a first letter, still searches.
+        let kept = if meaningful.is_empty() {
+            raw
+        } else {
+            meaningful
+        };
+        let any_content = kept.iter().any(|w| !FILLER_WORDS.contains(w));
+        let mut words: Vec<QueryWord> = Vec::with_capacity(kept.len());
+        for w in kept {
+            if words.iter().any(|q| q.text == w) {
+                continue; // "cars cars" counts once
+            }
+            let chars: Vec<char> = w.chars().collect();
+            let mut stems = Vec::new();
+            if chars.len() >= 4 {
+                for ending in ["es", "s"] {
+                    if let Some(stem) = w.strip_suffix(ending)
+                        && stem.chars().count() >= 3
+                    {
+                        stems.push(stem.to_string());
+                    }
+                }
+            }
+            words.push(QueryWord {
+                self_score: self.matcher.fuzzy_match(w, w).unwrap_or(1).max(1),
+                mask: char_mask(w),
+                required: !any_content || !FILLER_WORDS.contains(&w),
+                text: w.to_string(),
+                chars,
+                stems,
+            });
+        }
+        words
+    }
+
+    /// Matches one query word against the vocabulary and records, per program and
+    /// field, the best `quality * weight` in `per_field` (programs listed in
+    /// `touched`). Returns whether the typo pass was used.
+    fn score_word(
+        &self,
+        word: &QueryWord,
+        per_field: &mut [[f32; 7]],
+        touched: &mut Vec<u32>,
+    ) -> bool {
+        let len = word.chars.len();
+        let found_short = std::cell::Cell::new(false);
+        let mut record = |vw: &VocabWord, kind: MatchKind, quality: f32| {
+            for p in &vw.postings {
+                let s = quality * p.field.weight();
+                if s <= 0.0 || !kind.allowed_in(p.field, len) {
+                    continue;
+                }
+                let slot = &mut per_field[p.program as usize];
+                if slot.iter().all(|&x| x == 0.0) {
+                    touched.push(p.program);
+                }
+                let cell = &mut slot[p.field.index()];
+                if s > *cell {
+                    *cell = s;
+                }
+                if p.field.is_short() {
+                    found_short.set(true);
+                }
+            }
+        };
+
+        // Exact and prefix matches, of the word and of its stems: sorted ranges.
+        let mut prefixes: Vec<&str> = vec![word.text.as_str()];
+        prefixes.extend(word.stems.iter().map(String::as_str));
+        for (i, prefix) in prefixes.iter().enumerate() {
+            for vw in self.prefix_range(prefix) {
+                if i > 0 && vw.text.starts_with(word.text.as_str()) {
+                    continue; // already scored as a prefix of the full word
+                }
+                if let Some((kind, q)) = self.classify(word, vw, false) {
+                    record(vw, kind, q);
+                }
+            }
+        }
+        // Substrings ("fighter" in "firefighter"), short fields only.
+        if len >= 4 {
+            for vw in &self.vocab {
+                if vw.in_short_field
+                    && vw.mask & word.mask == word.mask
+                    && vw.chars.len() > len
+                    && !vw.text.starts_with(word.text.as_str())
+                    && let Some((kind @ MatchKind::Substring(_), q)) =
+                        self.classify(word, vw, false)
+                {
+                    record(vw, kind, q);
+                }
+            }
+        }
+        if found_short.get() || len < 3 {
+            return false;
+        }
+        // Nothing outside descriptions: the student probably misspelled a name or
+        // keyword. Typos rarely hit the first letter, so only words starting with it.
+        let first: String = word.chars[..1].iter().collect();
+        for vw in self.prefix_range(&first) {
+            if vw.in_short_field
+                && let Some((kind, q)) = self.classify(word, vw, true)
+                && matches!(kind, MatchKind::Fuzzy | MatchKind::Typo)
+            {
+                record(vw, kind, q);
+            }
+        }
+        true
+    }
+
+    /// Vocabulary words starting with `prefix`.
+    fn prefix_range(&self, prefix: &str) -> &[VocabWord] {
+        let start = self.vocab.partition_point(|v| &*v.text < prefix);
+        let len = self.vocab[start..].partition_point(|v| v.text.starts_with(prefix));
+        &self.vocab[start..start + len]
+    }
+
+    /// The best way `word` matches the vocabulary word `vw`, with its quality (0..=1).
+    /// `typos` enables the fuzzy and edit-distance kinds.
+    fn classify(&self, word: &QueryWord, vw: &VocabWord, typos: bool) -> Option<(MatchKind, f32)> {
+        classify_chars(&self.matcher, word, &vw.text, &vw.chars, vw.mask, typos)
+            .map(|m| (m.kind, m.quality))
+    }
+
+    /// Highlight spans in the displayed name: every name word that a query word
+    /// matched, in the same way the ranking counted it.
+    fn name_highlight(
+        &self,
+        program: usize,
+        lang: Lang,
+        words: &[QueryWord],
+        typo_pass: &[bool],
+    ) -> Vec<Range<usize>> {
+        let key = &self.names[program][match lang {
+            Lang::En => 0,
+            Lang::Es => 1,
+        }];
+        let mut chars: Vec<usize> = Vec::new();
+        let mut text = String::new();
+        for range in &key.words {
+            let token = &key.folded.chars[range.clone()];
+            text.clear();
+            text.extend(token.iter());
+            let mask = token.iter().fold(0, |m, &c| m | char_bit(c));
+            for (word, &typos) in words.iter().zip(typo_pass) {
+                let Some(m) = classify_chars(&self.matcher, word, &text, token, mask, typos) else {
+                    continue;
+                };
+                if !m.kind.allowed_in(MatchField::Name, word.chars.len()) {
+                    continue;
+                }
+                chars.extend(m.highlight.into_iter().map(|i| range.start + i));
+            }
+        }
+        key.folded.byte_ranges(chars)
+    }
+}
+
+impl NameKey {
+    fn new(name: &str) -> Self {
+        let folded = FoldedText::new(name);
+        let mut words = Vec::new();
+        let mut start = None;
+        for (i, c) in folded.chars.iter().enumerate() {
+            match (c.is_alphanumeric(), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    words.push(s..i);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            words.push(s..folded.chars.len());
+        }
+        NameKey { folded, words }
+    }
+}
+
+struct TokenMatch {
+    kind: MatchKind,
+    quality: f32,
+    /// Char positions within the token to highlight.
+    highlight: Vec<usize>,
+}
+
+/// Compares one query word with one word of the catalog (both folded).
+fn classify_chars(
+    matcher: &SkimMatcherV2,
+    word: &QueryWord,
+    text: &str,
+    chars: &[char],
+    mask: u64,
+    typos: bool,
+) -> Option<TokenMatch> {
+    let wlen = word.chars.len();
+    let tlen = chars.len();
+    let span = |from: usize, n: usize| (from..(from + n).min(tlen)).collect::<Vec<usize>>();
+    // How much of the catalog word the student typed: "mechanic" is most of
+    // "mechanics", "car" is little of "careers".
+    let coverage = |n: usize| n as f32 / tlen.max(1) as f32;
+
+    if text == word.text {
+        return Some(TokenMatch {
+            kind: MatchKind::Exact,
+            quality: 1.0,
+            highlight: span(0, tlen),
+        });
+    }
+    if word.stems.iter().any(|s| s == text) {
+        return Some(TokenMatch {
+            kind: MatchKind::Stem,
+            quality: 0.95,
+            highlight: span(0, tlen),
+        });
+    }
+    if text.starts_with(word.text.as_str()) {
+        return Some(TokenMatch {
+            kind: MatchKind::Prefix,
+            quality: 0.5 + 0.45 * coverage(wlen),
+            highlight: span(0, wlen),
+        });
+    }
+    // Another ending of the same word ("animales" finds "animals", "coches" finds
+    // "coche"), not any longer word the stem starts ("cars" must not find "career").
+    if let Some(stem) = word.stems.iter().find(|s| {
+        text.strip_prefix(s.as_str())
+            .is_some_and(|rest| ["s", "es"].contains(&rest))
+    }) {
+        return Some(TokenMatch {
+            kind: MatchKind::Stem,
+            quality: 0.9,
+            highlight: span(0, stem.chars().count()),
+        });
+    }
+    if wlen >= 4
+        && mask & word.mask == word.mask
+        && let Some(byte) = text.find(word.text.as_str())
+    {
+        let at = text[..byte].chars().count();
+        return Some(TokenMatch {
+            kind: MatchKind::Substring(at),
+            quality: 0.4 + 0.3 * coverage(wlen),
+            highlight: span(at, wlen),
+        });
+    }
+    if !typos || wlen < 3 || chars.first() != word.chars.first() {
+        return None;
+    }
+
+    let mut best: Option<TokenMatch> = None;
+    // Dropped letters: the word is a subsequence of the catalog word, with few gaps.
+    if mask & word.mask == word.mask
+        && tlen > wlen
+        && let Some((score, indices)) = matcher.fuzzy_indices(text, &word.text)
+    {
+        let first = indices.first().copied().unwrap_or(0);
+        let last = indices.last().copied().unwrap_or(0);
+        let gaps = last + 1 - first - wlen;
+        if first == 0 && gaps <= max_typos(wlen) {
+            let ratio = (score as f32 / word.self_score as f32).clamp(0.0, 1.0);
+            best = Some(TokenMatch {
+                kind: MatchKind::Fuzzy,
+                quality: 0.75 * ratio * (0.6 + 0.4 * coverage(last + 1)),
+                highlight: indices,
+            });
+        }
+    }
+    // Wrong, swapped or extra letters: edit distance to the word or to its beginning.
+    let allowed = max_typos(wlen);
+    if allowed > 0
+        && wlen <= MAX_TYPO_WORD_CHARS
+        && (word.mask & !mask).count_ones() as usize <= allowed
+        && let Some((distance, prefix_len)) = typo_distance(&word.chars, chars, allowed)
+    {
+        let whole = prefix_len == tlen;
+        let quality = if whole { 0.72 } else { 0.6 } - 0.1 * (distance as f32 - 1.0);
+        let quality = quality * (0.6 + 0.4 * coverage(prefix_len));
+        if best.as_ref().is_none_or(|b| quality > b.quality) {
+            best = Some(TokenMatch {
+                kind: MatchKind::Typo,
+                quality,
+                highlight: span(0, prefix_len),
+            });
+        }
+    }
+    best
+}
+
+/// Typos tolerated in a word of `len` chars.
+fn max_typos(len: usize) -> usize {
+    match len {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// Optimal-string-alignment distance (Levenshtein plus adjacent swaps) between `a` and
+/// the best of `b` or a beginning of `b` (at least `a.len() - max` chars long), when it
+/// is at most `max`. Returns the distance and the length of `b`'s part that matched;
+/// the whole of `b` wins ties.
+fn typo_distance(a: &[char], b: &[char], max: usize) -> Option<(usize, usize)> {
+    const N: usize = MAX_TYPO_WORD_CHARS + 1;
+    if a.len() > MAX_TYPO_WORD_CHARS {
+        return None;
+    }
+    let b = &b[..b.len().min(a.len() + max)];
+    let (m, n) = (a.len(), b.len());
+    // Three rolling rows of the DP table, on the stack: no allocation per word.
+    let mut prev2 = [0usize; N + 2];
+    let mut prev = [0usize; N + 2];
+    let mut cur = [0usize; N + 2];
+    for (j, cell) in prev.iter_mut().enumerate().take(n + 1) {
+        *cell = j;
+    }
+    for i in 1..=m {
+        cur[0] = i;
+        for j in 1..=n {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(prev2[j - 2] + 1);
+            }
+            cur[j] = d;
+        }
+        prev2 = prev;
+        prev = cur;
+    }
+    // `prev` is now the last row: distance from all of `a` to each beginning of `b`.
+    let min_len = m.saturating_sub(max).max(1);
+    let mut best: Option<(usize, usize)> = None;
+    for (j, &d) in prev.iter().enumerate().take(n + 1).skip(min_len) {
+        if d <= max && best.is_none_or(|(bd, bj)| d < bd || (d == bd && j > bj)) {
+            best = Some((d, j));
+        }
+    }
+    best
+}
+
+/// A 64-bit set of the chars in `text` (a..z, 0..9, everything else hashed), for
+/// cheap "cannot possibly match" checks.
+fn char_mask(text: &str) -> u64 {
+    text.chars().fold(0, |m, c| m | char_bit(c))
+}
+
+fn char_bit(c: char) -> u64 {
+    let bit = match c {
+        'a'..='z' => c as u32 - 'a' as u32,
+        '0'..='9' => 26 + c as u32 - '0' as u32,
+        _ => 36 + c as u32 % 28,
+    };
+    1 << bit
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn typo_distance_counts_edits() {
+        let d = |a: &str, b: &str, max| typo_distance(&chars(a), &chars(b), max);
+        assert_eq!(d("culinery", "culinary", 2), Some((1, 8)));
+        assert_eq!(d("dentel", "dental", 1), Some((1, 6)));
+        assert_eq!(d("nrusing", "nursing", 1), Some((1, 7)));
+        assert_eq!(d("cosmo", "cosmetology", 1), Some((1, 5)));
+        assert_eq!(d("xyzzy", "culinary", 1), None);
+        assert_eq!(d("mecanico", "mechanic", 2), Some((2, 8)));
+    }
+
+    #[test]
+    fn char_mask_is_a_superset_test() {
+        assert_eq!(char_mask("car") & !char_mask("scary"), 0);
+        assert_ne!(char_mask("cars") & !char_mask("care"), 0);
+    }
+}
+
+#[cfg(test)]
+mod engine_tests {
+    //! Behaviour on small in-test catalogs built from the bundled one.
+    use super::*;
+    use crate::catalog::{Program, Text};
+
+    fn text(en: &str, es: &str) -> Text {
+        Text {
+            en: en.to_string(),
+            es: Some(es.to_string()),
+        }
+    }
+
+    fn program(id: &str, name: Text, keywords: &[&str], description: &str) -> Program {
+        let base = Catalog::bundled().expect("bundled catalog").programs[0].clone();
+        Program {
+            id: id.to_string(),
+            name,
+            keywords: keywords.iter().map(|k| k.to_string()).collect(),
+            description: Text::en(description),
+            summary: Text::en(""),
+            careers: Vec::new(),
+            certifications: Vec::new(),
+            ..base
+        }
+    }
+
+    fn catalog(programs: Vec<Program>) -> Catalog {
+        let mut c = Catalog::bundled().expect("bundled catalog");
+        c.programs = programs;
+        c
+    }
+
+    fn small() -> Catalog {
+        catalog(vec![
+            program(
+                "vet",
+                text("Veterinary Technology", "Tecnología Veterinaria"),
+                &["animals", "pets", "dogs", "animales", "mascotas"],
+                "Care for animals in a teaching hospital.",
+            ),
+            program(
+                "auto",
+                text("Automotive Technology", "Tecnología Automotriz"),
+                &["cars", "mechanic", "coches", "mecánico"],
+                "Fix engines and brakes in a real shop.",
+            ),
+            program(
+                "cosmo",
+                text("Cosmetology", "Cosmetología"),
+                &["hair", "nails", "makeup", "cabello"],
+                "Cut and color hair; nails and skin care in a student salon.",
+            ),
+            program(
+                "culinary",
+                text("Culinary Arts", "Artes Culinarias"),
+                &["cooking", "chef", "cocina"],
+                "Cook and bake for a student-run café open to the public.",
+            ),
+        ])
+    }
+
+    fn ids(c: &Catalog, hits: &[Hit]) -> Vec<String> {
+        hits.iter()
+            .map(|h| c.programs[h.program].id.clone())
+            .collect()
+    }
+
+    fn top(c: &Catalog, index: &SearchIndex, q: &str) -> Option<String> {
+        index
+            .search(q, Lang::En)
+            .first()
+            .map(|h| c.programs[h.program].id.clone())
+    }
+
+    #[test]
+    fn blank_query_returns_nothing() {
+        let c = small();
+        let index = SearchIndex::new(&c);
+        for q in ["", "   ", "\t\n", "!!!", "--"] {
+            assert!(index.search(q, Lang::En).is_empty(), "{q:?}");
+        }
+    }
+
+    #[test]
+    fn nonsense_returns_nothing() {
+        let c = small();
+        let index = SearchIndex::new(&c);
+        for q in ["xyzzy", "qqqq", "zzzz", "qwxv", "bbbbbbbb", "jjj kkk"] {
+            let hits = index.search(q, Lang::En);
+            assert!(hits.is_empty(), "{q:?} gave {:?}", ids(&c, &hits));
+        }
+    }
+
+    #[test]
+    fn accents_and_case_are_ignored_both_ways() {
+        let c = small();
+        let index = SearchIndex::new(&c);
+        for q in ["mecanico", "MECÁNICO", "Mecánico", "mecánico"] {
+            assert_eq!(top(&c, &index, q).as_deref(), Some("auto"), "{q:?}");
+        }
+        for q in ["cosmetologia", "cosmetología", "COSMETOLOGÍA"] {
+            assert_eq!(top(&c, &index, q).as_deref(), Some("cosmo"), "{q:?}");
+        }
+        // Decomposed input (e + combining accent) folds the same.
+        assert_eq!(
+            top(&c, &index, "mec\u{0061}\u{0301}nico").as_deref(),
+            Some("auto")
+        );
+    }
+
+    #[test]
+    fn every_word_must_match() {
+        let c = small();
+        let index = SearchIndex::new(&c);
+        assert_eq!(ids(&c, &index.search("vet animals", Lang::En)), ["vet"]);
+        // "vet" alone finds the vet program; "vet cars" matches no single program.
+        assert!(index.search("vet cars", Lang::En).is_empty());
+        // Filler and stop words do not break the AND.
+        assert_eq!(
+            top(&c, &index, "I want to work with animals").as_deref(),
+            Some("vet")
+        );
+        assert_eq!(
+            top(&c, &index, "quiero ser mecanico").as_deref(),
+            Some("auto")
+        );
+    }
+
+    #[test]
+    fn typos_of_names_and_keywords_still_match() {
+        let c = small();
+        let index = SearchIndex::new(&c);
+        for (q, want) in [
+            ("cosmetolgy", "cosmo"),
+            ("cosmotology", "cosmo"),
+            ("vetrinary", "vet"),
+            ("veterinery", "vet"),
+            ("culinery", "culinary"),
+            ("automtive", "auto"),
+            ("mechanics", "auto"),
+            ("mecanic", "auto"),
+            ("animales", "vet"),
+            ("coche", "auto"),
+        ] {
+            assert_eq!(top(&c, &index, q).as_deref(), Some(want), "{q:?}");
+        }
+    }
+
+    #[test]
+    fn name_beats_keyword_beats_description() {
+        let c = catalog(vec![
+            program(
+                "desc",
+                Text::en("Alpha Program"),
+                &[],
+                "we talk about robots here",
+            ),
+            program("kw", Text::en("Beta Program"), &["robots"], "nothing"),
+            program("name", Text::en("Robots Lab"), &[], "nothing"),
+        ]);
+        let index = SearchIndex::new(&c);
+        let hits = index.search("robots", Lang::En);
+        assert_eq!(ids(&c, &hits), ["name", "kw", "desc"]);
+        assert_eq!(
+            hits.iter().map(|h| h.field).collect::<Vec<_>>(),
+            [
+                MatchField::Name,
+                MatchField::Keyword,
+                MatchField::Description
+            ]
+        );
+    }
+
+    #[test]
+    fn ties_keep_catalog_order() {
+        let twins: Vec<Program> = ["c", "a", "d", "b"]
+            .iter()
+            .map(|id| program(id, Text::en("Welding"), &["metal"], "Join metal."))
+            .collect();
+        let c = catalog(twins);
+        let index = SearchIndex::new(&c);
+        for q in ["welding", "metal", "weld", "wleding"] {
+            let hits = index.search(q, Lang::En);
+            assert_eq!(ids(&c, &hits), ["c", "a", "d", "b"], "{q:?}");
+            assert!(hits.windows(2).all(|w| w[0].score == w[1].score));
+        }
+    }
+
+    #[test]
+    fn description_typos_and_scattered_letters_do_not_match() {
+        let c = catalog(vec![program(
+            "p",
+            Text::en("Alpha"),
+            &[],
+            "Students learn customer service, scheduling and teamwork in a modern office.",
+        )]);
+        let index = SearchIndex::new(&c);
+        // "cat" is scattered through "customer service"... but no word starts with it.
+        for q in ["cat", "sdt", "tmwrk", "custmer"] {
+            assert!(index.search(q, Lang::En).is_empty(), "{q:?}");
+        }
+        // Whole words and prefixes of 4+ letters in descriptions do count.
+        assert_eq!(index.search("teamwork", Lang::En).len(), 1);
+        assert_eq!(index.search("sched", Lang::En).len(), 1);
+    }
+
+    #[test]
+    fn highlight_covers_matched_letters_of_an_accented_name() {
+        let c = small();
+        let index = SearchIndex::new(&c);
+        let hits = index.search("tecnologia vet", Lang::Es);
+        assert_eq!(ids(&c, &hits), ["vet"]);
+        let name = c.programs[hits[0].program].name.get(Lang::Es);
+        assert_eq!(name, "Tecnología Veterinaria");
+        let spans: Vec<&str> = hits[0]
+            .name_highlight
+            .iter()
+            .map(|r| &name[r.clone()])
+            .collect();
+        assert_eq!(spans, ["Tecnología", "Vet"]);
+        // In English only what matched is lit: "tecnologia" matched the Spanish name
+        // exactly, so it is not also treated as a typo of "Technology".
+        let hits = index.search("tecnologia vet", Lang::En);
+        let name = c.programs[hits[0].program].name.get(Lang::En);
+        let spans: Vec<&str> = hits[0]
+            .name_highlight
+            .iter()
+            .map(|r| &name[r.clone()])
+            .collect();
+        assert_eq!(spans, ["Vet"]);
+    }
+
+    #[test]
+    fn highlight_of_a_typo_and_a_prefix() {
+        let c = small();
+        let index = SearchIndex::new(&c);
+        let hits = index.search("cosmetolgy", Lang::En);
+        let name = c.programs[hits[0].program].name.get(Lang::En);
+        let covered: String = hits[0]
+            .name_highlight
+            .iter()
+            .map(|r| &name[r.clone()])
+            .collect();
+        // Skim's indices: every typed letter, the skipped "o" left out.
+        assert_eq!(covered, "Cosmetolgy");
+        let hits = index.search("culi", Lang::Es);
+        let name = c.programs[hits[0].program].name.get(Lang::Es);
+        assert_eq!(hits[0].name_highlight, vec![6..10]);
+        assert_eq!(&name[6..10], "Culi");
+    }
+
+    #[test]
+    fn long_and_odd_input_never_panics() {
+        let c = small();
+        let index = SearchIndex::new(&c);
+        let long = "a".repeat(10_000);
+        let pasted = "cars ".repeat(2_000);
+        let inputs = [
+            long.as_str(),
+            pasted.as_str(),
+            "\u{0}\u{1}\u{7}\u{1b}[31mcars\u{1b}[0m",
+            "🚗🚗 cars 🐶",
+            "🐶",
+            "שלום עולם",
+            "مرحبا",
+            "\u{202e}srac",
+            "e\u{0301}\u{0301}\u{0301}",
+            "\u{0301}",
+            "İıſﬁ",
+            "汽车",
+        ];
+        for q in inputs {
+            for lang in [Lang::En, Lang::Es] {
+                for hit in index.search(q, lang) {
+                    let name = c.programs[hit.program].name.get(lang);
+                    for r in &hit.name_highlight {
+                        assert!(name.is_char_boundary(r.start) && name.is_char_boundary(r.end));
+                        assert!(r.start < r.end && r.end <= name.len());
+                    }
+                }
+            }
+        }
+        // A huge paste is capped, so it still finds what its first words say.
+        assert_eq!(top(&c, &index, &pasted).as_deref(), Some("auto"));
+    }
+
+    #[test]
+    fn empty_catalog_is_fine() {
+        let c = catalog(Vec::new());
+        let index = SearchIndex::new(&c);
+        assert!(index.search("cars", Lang::En).is_empty());
+    }
+}

@@ -144,3 +144,198 @@ const HELD_OUT: &[Case] = &[
     ("farmacia", &[PHARMACY]),
     ("videojuegos", &[GAME_DESIGN]),
 ];
+
+/// Top-N a counselor would accept: the kiosk shows at least three results at once.
+const TOP_N: usize = 3;
+/// Required share of all queries with an accepted program in the top 3.
+const REQUIRED_HIT_RATE: f64 = 0.95;
+
+fn bundled() -> (Catalog, SearchIndex) {
+    let catalog = Catalog::bundled().expect("the bundled catalog is valid");
+    let index = SearchIndex::new(&catalog);
+    (catalog, index)
+}
+
+/// Runs `cases`, prints each miss with what came back, returns (hits, total).
+fn evaluate(label: &str, catalog: &Catalog, index: &SearchIndex, cases: &[Case]) -> (usize, usize) {
+    let mut hits = 0;
+    for (query, accepted) in cases {
+        let results = index.search(query, Lang::En);
+        let top: Vec<&str> = results
+            .iter()
+            .take(TOP_N)
+            .map(|h| catalog.programs[h.program].id.as_str())
+            .collect();
+        if top.iter().any(|id| accepted.contains(id)) {
+            hits += 1;
+        } else {
+            println!("  MISS [{label}] {query:?}: wanted {accepted:?}, got {top:?}");
+        }
+    }
+    let rate = hits as f64 / cases.len().max(1) as f64;
+    println!(
+        "{label}: {hits}/{} in top {TOP_N} ({:.1}%)",
+        cases.len(),
+        rate * 100.0
+    );
+    (hits, cases.len())
+}
+
+#[test]
+fn expected_programs_exist_in_the_bundled_catalog() {
+    let (catalog, _) = bundled();
+    let mut unknown: Vec<&str> = TUNING
+        .iter()
+        .chain(HELD_OUT)
+        .flat_map(|(_, ids)| ids.iter().copied())
+        .filter(|id| !catalog.programs.iter().any(|p| p.id == *id))
+        .collect();
+    unknown.sort_unstable();
+    unknown.dedup();
+    assert!(
+        unknown.is_empty(),
+        "the quality cases name programs missing from catalog/programs.json: {unknown:?}"
+    );
+}
+
+#[test]
+fn student_queries_find_the_expected_program() {
+    let (catalog, index) = bundled();
+    assert!(TUNING.len() + HELD_OUT.len() >= 60);
+    let (tuning_hits, tuning_total) = evaluate("tuning", &catalog, &index, TUNING);
+    let (held_hits, held_total) = evaluate("held-out", &catalog, &index, HELD_OUT);
+    let hits = tuning_hits + held_hits;
+    let total = tuning_total + held_total;
+    let rate = hits as f64 / total as f64;
+    println!(
+        "all: {hits}/{total} in top {TOP_N} ({:.1}%), required {:.0}%",
+        rate * 100.0,
+        REQUIRED_HIT_RATE * 100.0
+    );
+    assert!(
+        rate >= REQUIRED_HIT_RATE,
+        "search quality {:.1}% is below {:.0}% (misses listed above; run with --nocapture)",
+        rate * 100.0,
+        REQUIRED_HIT_RATE * 100.0
+    );
+}
+
+#[test]
+fn nonsense_finds_nothing_in_the_bundled_catalog() {
+    let (catalog, index) = bundled();
+    for query in [
+        "xyzzy",
+        "qqqq",
+        "zzzz",
+        "asdfgh",
+        "qwerty uiop",
+        "jjjjjj",
+        "xkcd",
+    ] {
+        let hits = index.search(query, Lang::En);
+        let ids: Vec<&str> = hits
+            .iter()
+            .map(|h| catalog.programs[h.program].id.as_str())
+            .collect();
+        assert!(
+            ids.is_empty(),
+            "{query:?} should find nothing, found {ids:?}"
+        );
+    }
+}
+
+#[test]
+fn accents_do_not_change_results() {
+    let (_, index) = bundled();
+    for (plain, accented) in [
+        ("enfermeria", "enfermería"),
+        ("mecanico", "mecánico"),
+        ("policia", "policía"),
+        ("peluqueria", "peluquería"),
+        ("ENFERMERIA", "Enfermería"),
+    ] {
+        for lang in [Lang::En, Lang::Es] {
+            let a: Vec<(usize, i64)> = index
+                .search(plain, lang)
+                .iter()
+                .map(|h| (h.program, h.score))
+                .collect();
+            let b: Vec<(usize, i64)> = index
+                .search(accented, lang)
+                .iter()
+                .map(|h| (h.program, h.score))
+                .collect();
+            assert_eq!(a, b, "{plain:?} vs {accented:?}");
+        }
+    }
+    assert!(!index.search("enfermeria", Lang::En).is_empty());
+}
+
+#[test]
+fn every_name_finds_its_program_with_valid_highlights() {
+    let (catalog, index) = bundled();
+    for (i, program) in catalog.programs.iter().enumerate() {
+        for lang in [Lang::En, Lang::Es] {
+            let name = program.name.get(lang);
+            let hits = index.search(name, lang);
+            let hit = hits
+                .iter()
+                .find(|h| h.program == i)
+                .unwrap_or_else(|| panic!("{name:?} does not find {}", program.id));
+            assert_eq!(
+                hits[0].score, hit.score,
+                "{name:?}: its own name is not first"
+            );
+            // Searching the whole name lights up every word of it (short words like
+            // "de" and "of" are not searched, so they may stay unlit).
+            let lit = |at: usize| hit.name_highlight.iter().any(|r| r.contains(&at));
+            let mut word_start = None;
+            for (at, c) in name.char_indices().chain([(name.len(), ' ')]) {
+                match (c.is_alphanumeric(), word_start) {
+                    (true, None) => word_start = Some(at),
+                    (false, Some(start)) => {
+                        let word = &name[start..at];
+                        if word.chars().count() >= 3 {
+                            assert!(
+                                word.char_indices().all(|(i, _)| lit(start + i)),
+                                "{name:?}: {word:?} not lit by {:?}",
+                                hit.name_highlight
+                            );
+                        }
+                        word_start = None;
+                    }
+                    _ => {}
+                }
+            }
+            for r in &hit.name_highlight {
+                assert!(name.is_char_boundary(r.start) && name.is_char_boundary(r.end));
+            }
+        }
+    }
+}
+
+#[test]
+fn odd_input_never_panics_on_the_bundled_catalog() {
+    let (catalog, index) = bundled();
+    let paste = "enfermería 🚑 ".repeat(800);
+    let control: String = (0u8..32).map(char::from).chain("nurse".chars()).collect();
+    for query in [
+        paste.as_str(),
+        control.as_str(),
+        "😀😀😀",
+        "مرحبا بالعالم",
+        "\u{202e}esrun",
+        "n\u{0303}\u{0303}",
+        "\u{feff}nurse\u{200b}",
+    ] {
+        for lang in [Lang::En, Lang::Es] {
+            for hit in index.search(query, lang) {
+                let name = catalog.programs[hit.program].name.get(lang);
+                for r in &hit.name_highlight {
+                    assert!(r.end <= name.len());
+                    assert!(name.is_char_boundary(r.start) && name.is_char_boundary(r.end));
+                }
+            }
+        }
+    }
+}
