@@ -146,8 +146,17 @@ struct Posting {
 
 struct NameKey {
     folded: FoldedText,
-    /// Char ranges of the words within `folded.chars`.
-    words: Vec<Range<usize>>,
+    /// Char ranges of the words within `folded.chars`, with each word's index in the
+    /// vocabulary.
+    words: Vec<(Range<usize>, u32)>,
+}
+
+/// A vocabulary word matched by a query word in a way that counts in names: what to
+/// highlight wherever it appears in a displayed name.
+struct NameMatch {
+    vocab: u32,
+    /// Char positions within the word.
+    highlight: Vec<usize>,
 }
 
 /// How a query word matched a vocabulary word; the quality of each kind is in
@@ -226,7 +235,14 @@ impl SearchIndex {
                     field,
                 };
                 let list = postings.entry(word.to_string()).or_default();
-                if !list.contains(&posting) {
+                // Programs are added one after another, so a duplicate can only be
+                // among this program's postings at the end of the list.
+                let duplicate = list
+                    .iter()
+                    .rev()
+                    .take_while(|q| q.program == posting.program)
+                    .any(|q| q.field == field);
+                if !duplicate {
                     list.push(posting);
                 }
             }
@@ -280,6 +296,15 @@ impl SearchIndex {
             })
             .collect();
         vocab.sort_by(|a, b| a.text.cmp(&b.text));
+        for key in names.iter_mut().flatten() {
+            for (range, id) in &mut key.words {
+                let word: String = key.folded.chars[range.clone()].iter().collect();
+                // Names went into the vocabulary with the same folding and splitting.
+                *id = vocab
+                    .binary_search_by(|v| (*v.text).cmp(word.as_str()))
+                    .map_or(u32::MAX, |i| i as u32);
+            }
+        }
 
         SearchIndex {
             matcher: SkimMatcherV2::default().ignore_case(),
@@ -305,11 +330,10 @@ impl SearchIndex {
         // Scratch for one word: best quality*weight per program and field.
         let mut per_field = vec![[0.0f32; 7]; n];
         let mut touched: Vec<u32> = Vec::new();
-        let mut typo_pass = Vec::with_capacity(words.len());
+        let mut name_matches: Vec<NameMatch> = Vec::new();
 
         for word in &words {
-            let typo = self.score_word(word, &mut per_field, &mut touched);
-            typo_pass.push(typo);
+            self.score_word(word, &mut per_field, &mut touched, &mut name_matches);
             for &p in &touched {
                 let p = p as usize;
                 let fields = &mut per_field[p];
@@ -347,8 +371,11 @@ impl SearchIndex {
             .collect();
         // Stable sort: equal scores keep catalog order.
         hits.sort_by_key(|h| std::cmp::Reverse(h.score));
+        name_matches.sort_by_key(|m| m.vocab);
+        let mut scratch = Vec::new();
         for hit in &mut hits {
-            hit.name_highlight = self.name_highlight(hit.program, lang, &words, &typo_pass);
+            hit.name_highlight =
+                self.name_highlight(hit.program, lang, &name_matches, &mut scratch);
         }
         hits
     }
@@ -404,16 +431,27 @@ impl SearchIndex {
 
     /// Matches one query word against the vocabulary and records, per program and
     /// field, the best `quality * weight` in `per_field` (programs listed in
-    /// `touched`). Returns whether the typo pass was used.
+    /// `touched`), and in `name_matches` what to highlight in names.
     fn score_word(
         &self,
         word: &QueryWord,
         per_field: &mut [[f32; 7]],
         touched: &mut Vec<u32>,
-    ) -> bool {
+        name_matches: &mut Vec<NameMatch>,
+    ) {
         let len = word.chars.len();
         let found_short = std::cell::Cell::new(false);
-        let mut record = |vw: &VocabWord, kind: MatchKind, quality: f32| {
+        let mut record = |id: usize, m: TokenMatch| {
+            let vw = &self.vocab[id];
+            let (kind, quality) = (m.kind, m.quality);
+            if kind.allowed_in(MatchField::Name, len)
+                && vw.postings.iter().any(|p| p.field == MatchField::Name)
+            {
+                name_matches.push(NameMatch {
+                    vocab: id as u32,
+                    highlight: m.highlight,
+                });
+            }
             for p in &vw.postings {
                 let s = quality * p.field.weight();
                 if s <= 0.0 || !kind.allowed_in(p.field, len) {
@@ -437,91 +475,82 @@ impl SearchIndex {
         let mut prefixes: Vec<&str> = vec![word.text.as_str()];
         prefixes.extend(word.stems.iter().map(String::as_str));
         for (i, prefix) in prefixes.iter().enumerate() {
-            for vw in self.prefix_range(prefix) {
+            for id in self.prefix_range(prefix) {
+                let vw = &self.vocab[id];
                 if i > 0 && vw.text.starts_with(word.text.as_str()) {
                     continue; // already scored as a prefix of the full word
                 }
-                if let Some((kind, q)) = self.classify(word, vw, false) {
-                    record(vw, kind, q);
+                if let Some(m) = self.classify(word, vw, false) {
+                    record(id, m);
                 }
             }
         }
         // Substrings ("fighter" in "firefighter"), short fields only.
         if len >= 4 {
-            for vw in &self.vocab {
+            for (id, vw) in self.vocab.iter().enumerate() {
                 if vw.in_short_field
                     && vw.mask & word.mask == word.mask
                     && vw.chars.len() > len
                     && !vw.text.starts_with(word.text.as_str())
-                    && let Some((kind @ MatchKind::Substring(_), q)) =
-                        self.classify(word, vw, false)
+                    && let Some(m) = self.classify(word, vw, false)
+                    && matches!(m.kind, MatchKind::Substring(_))
                 {
-                    record(vw, kind, q);
+                    record(id, m);
                 }
             }
         }
         if found_short.get() || len < 3 {
-            return false;
+            return;
         }
         // Nothing outside descriptions: the student probably misspelled a name or
         // keyword. Typos rarely hit the first letter, so only words starting with it.
         let first: String = word.chars[..1].iter().collect();
-        for vw in self.prefix_range(&first) {
+        for id in self.prefix_range(&first) {
+            let vw = &self.vocab[id];
             if vw.in_short_field
-                && let Some((kind, q)) = self.classify(word, vw, true)
-                && matches!(kind, MatchKind::Fuzzy | MatchKind::Typo)
+                && let Some(m) = self.classify(word, vw, true)
+                && matches!(m.kind, MatchKind::Fuzzy | MatchKind::Typo)
             {
-                record(vw, kind, q);
+                record(id, m);
             }
         }
-        true
     }
 
-    /// Vocabulary words starting with `prefix`.
-    fn prefix_range(&self, prefix: &str) -> &[VocabWord] {
+    /// Indices of the vocabulary words starting with `prefix` (a range: it is sorted).
+    fn prefix_range(&self, prefix: &str) -> Range<usize> {
         let start = self.vocab.partition_point(|v| &*v.text < prefix);
         let len = self.vocab[start..].partition_point(|v| v.text.starts_with(prefix));
-        &self.vocab[start..start + len]
+        start..start + len
     }
 
     /// The best way `word` matches the vocabulary word `vw`, with its quality (0..=1).
     /// `typos` enables the fuzzy and edit-distance kinds.
-    fn classify(&self, word: &QueryWord, vw: &VocabWord, typos: bool) -> Option<(MatchKind, f32)> {
+    fn classify(&self, word: &QueryWord, vw: &VocabWord, typos: bool) -> Option<TokenMatch> {
         classify_chars(&self.matcher, word, &vw.text, &vw.chars, vw.mask, typos)
-            .map(|m| (m.kind, m.quality))
     }
 
     /// Highlight spans in the displayed name: every name word that a query word
-    /// matched, in the same way the ranking counted it.
+    /// matched, in the same way the ranking counted it. `name_matches` is sorted by
+    /// vocabulary id; `scratch` is reused between hits.
     fn name_highlight(
         &self,
         program: usize,
         lang: Lang,
-        words: &[QueryWord],
-        typo_pass: &[bool],
+        name_matches: &[NameMatch],
+        scratch: &mut Vec<usize>,
     ) -> Vec<Range<usize>> {
         let key = &self.names[program][match lang {
             Lang::En => 0,
             Lang::Es => 1,
         }];
-        let mut chars: Vec<usize> = Vec::new();
-        let mut text = String::new();
-        for range in &key.words {
-            let token = &key.folded.chars[range.clone()];
-            text.clear();
-            text.extend(token.iter());
-            let mask = token.iter().fold(0, |m, &c| m | char_bit(c));
-            for (word, &typos) in words.iter().zip(typo_pass) {
-                let Some(m) = classify_chars(&self.matcher, word, &text, token, mask, typos) else {
-                    continue;
-                };
-                if !m.kind.allowed_in(MatchField::Name, word.chars.len()) {
-                    continue;
-                }
-                chars.extend(m.highlight.into_iter().map(|i| range.start + i));
+        scratch.clear();
+        for (range, id) in &key.words {
+            let from = name_matches.partition_point(|m| m.vocab < *id);
+            for m in name_matches[from..].iter().take_while(|m| m.vocab == *id) {
+                scratch.extend(m.highlight.iter().map(|i| range.start + i));
             }
         }
-        key.folded.byte_ranges(chars)
+        key.folded.byte_ranges(scratch.iter().copied())
     }
 }
 
@@ -534,14 +563,14 @@ impl NameKey {
             match (c.is_alphanumeric(), start) {
                 (true, None) => start = Some(i),
                 (false, Some(s)) => {
-                    words.push(s..i);
+                    words.push((s..i, u32::MAX));
                     start = None;
                 }
                 _ => {}
             }
         }
         if let Some(s) = start {
-            words.push(s..folded.chars.len());
+            words.push((s..folded.chars.len(), u32::MAX));
         }
         NameKey { folded, words }
     }
