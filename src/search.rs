@@ -142,6 +142,19 @@ struct VocabWord {
 struct Posting {
     program: u32,
     field: MatchField,
+    /// One word of a several-word keyword ("draw" in "blood draw"): the keyword is
+    /// about the phrase, so the word alone counts for less than a keyword of its own.
+    in_phrase: bool,
+}
+
+impl Posting {
+    fn weight(self) -> f32 {
+        if self.in_phrase {
+            0.8 * self.field.weight()
+        } else {
+            self.field.weight()
+        }
+    }
 }
 
 struct NameKey {
@@ -167,8 +180,11 @@ enum MatchKind {
     /// The query word and the word differ only by a plural ending ("animales",
     /// "animal", "animals").
     Stem,
-    /// The query word (or its stem) starts the word.
+    /// The query word starts the word.
     Prefix,
+    /// The query word minus its last letter or two starts the word: another ending
+    /// ("nurse" → "nursing", "mecanico" → "mecanica").
+    NearPrefix,
     /// The query word is inside the word at this char offset.
     Substring(usize),
     /// Skim matched the query word as a scattered subsequence (dropped letters).
@@ -187,6 +203,10 @@ impl MatchKind {
         match self {
             MatchKind::Exact | MatchKind::Stem => true,
             MatchKind::Prefix => field != MatchField::Description || word_chars >= 4,
+            MatchKind::NearPrefix => matches!(
+                field,
+                MatchField::Name | MatchField::Keyword | MatchField::Career
+            ),
             MatchKind::Substring(_) | MatchKind::Fuzzy | MatchKind::Typo => field.is_short(),
         }
     }
@@ -199,6 +219,9 @@ struct QueryWord {
     mask: u64,
     /// Plural endings stripped ("animales" → "animale", "animal"), when long enough.
     stems: Vec<String>,
+    /// The word minus its last letter (minus two for 8+ letters), for another ending
+    /// of the same word in a name: "nurse" → "Nursing", "enfermera" → "Enfermería".
+    near: Vec<String>,
     /// Filler words ("want", "trabajar") add score when they match but need not match.
     required: bool,
     /// Perfect Skim score of the word against itself, to normalise fuzzy scores.
@@ -226,24 +249,27 @@ impl SearchIndex {
             std::collections::HashMap::new();
         let mut add_text = |text: &str, program: usize, field: MatchField| {
             let folded = fold(text);
-            for word in folded
+            let words: Vec<&str> = folded
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
-            {
-                let posting = Posting {
-                    program: program as u32,
-                    field,
-                };
+                .collect();
+            let in_phrase = field == MatchField::Keyword && words.len() > 1;
+            for word in words {
                 let list = postings.entry(word.to_string()).or_default();
                 // Programs are added one after another, so a duplicate can only be
                 // among this program's postings at the end of the list.
-                let duplicate = list
-                    .iter()
+                let existing = list
+                    .iter_mut()
                     .rev()
-                    .take_while(|q| q.program == posting.program)
-                    .any(|q| q.field == field);
-                if !duplicate {
-                    list.push(posting);
+                    .take_while(|q| q.program == program as u32)
+                    .find(|q| q.field == field);
+                match existing {
+                    Some(q) => q.in_phrase &= in_phrase,
+                    None => list.push(Posting {
+                        program: program as u32,
+                        field,
+                        in_phrase,
+                    }),
                 }
             }
         };
@@ -417,7 +443,14 @@ impl SearchIndex {
                     }
                 }
             }
+            let mut near = Vec::new();
+            for (min_len, drop) in [(5, 1), (8, 2)] {
+                if chars.len() >= min_len {
+                    near.push(chars[..chars.len() - drop].iter().collect());
+                }
+            }
             words.push(QueryWord {
+                near,
                 self_score: self.matcher.fuzzy_match(w, w).unwrap_or(1).max(1),
                 mask: char_mask(w),
                 required: !any_content || !FILLER_WORDS.contains(&w),
@@ -453,7 +486,7 @@ impl SearchIndex {
                 });
             }
             for p in &vw.postings {
-                let s = quality * p.field.weight();
+                let s = quality * p.weight();
                 if s <= 0.0 || !kind.allowed_in(p.field, len) {
                     continue;
                 }
@@ -471,14 +504,16 @@ impl SearchIndex {
             }
         };
 
-        // Exact and prefix matches, of the word and of its stems: sorted ranges.
+        // Exact and prefix matches, of the word, its stems and its near forms: each a
+        // range of the sorted vocabulary.
         let mut prefixes: Vec<&str> = vec![word.text.as_str()];
         prefixes.extend(word.stems.iter().map(String::as_str));
+        prefixes.extend(word.near.iter().map(String::as_str));
         for (i, prefix) in prefixes.iter().enumerate() {
             for id in self.prefix_range(prefix) {
                 let vw = &self.vocab[id];
-                if i > 0 && vw.text.starts_with(word.text.as_str()) {
-                    continue; // already scored as a prefix of the full word
+                if prefixes[..i].iter().any(|p| vw.text.starts_with(p)) {
+                    continue; // already scored from an earlier prefix
                 }
                 if let Some(m) = self.classify(word, vw, false) {
                     record(id, m);
@@ -630,6 +665,14 @@ fn classify_chars(
             kind: MatchKind::Stem,
             quality: 0.9,
             highlight: span(0, stem.chars().count()),
+        });
+    }
+    if let Some(near) = word.near.iter().find(|n| text.starts_with(n.as_str())) {
+        let n = near.chars().count();
+        return Some(TokenMatch {
+            kind: MatchKind::NearPrefix,
+            quality: 0.75 * (0.6 + 0.4 * coverage(n)),
+            highlight: span(0, n),
         });
     }
     if wlen >= 4

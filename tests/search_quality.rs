@@ -33,14 +33,14 @@ const MEDICAL: &str = "medical-assistant";
 const DENTAL: &str = "dental-assistant";
 const PHARMACY: &str = "pharmacy-technician";
 const SPORTS_MED: &str = "sports-medicine";
-const HEALTH_CAREERS: &str = "introduction-to-health-careers";
+const HEALTH_CAREERS: &str = "intro-health-careers";
 const NETWORKING: &str = "cisco-networking-academy";
-const ANIMATION: &str = "3d-animation";
-const MOBILE_APPS: &str = "mobile-applications-development";
+const ANIMATION: &str = "animation-3d";
+const MOBILE_APPS: &str = "mobile-app-development";
 const GAME_DESIGN: &str = "video-game-design";
 const VIDEO: &str = "video-production";
 const EARLY_CHILDHOOD: &str = "early-childhood-education";
-const LOGISTICS: &str = "logistics-and-distribution";
+const LOGISTICS: &str = "logistics-distribution";
 
 /// Queries the engine and keywords may be tuned against.
 const TUNING: &[Case] = &[
