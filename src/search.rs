@@ -159,9 +159,35 @@ impl Posting {
 
 struct NameKey {
     folded: FoldedText,
-    /// Char ranges of the words within `folded.chars`, with each word's index in the
-    /// vocabulary.
-    words: Vec<(Range<usize>, u32)>,
+    /// The words of the name and each pair of neighbouring words run together (as
+    /// indexed), with their index in the vocabulary.
+    words: Vec<NameWord>,
+}
+
+/// A word of a displayed name: one run of letters in `NameKey::folded`, or two
+/// neighbouring runs read as one ("Video Game" as "videogame").
+struct NameWord {
+    first: Range<usize>,
+    second: Option<Range<usize>>,
+    vocab: u32,
+}
+
+impl NameWord {
+    fn text(&self, chars: &[char]) -> String {
+        let second = self.second.clone().unwrap_or(0..0);
+        chars[self.first.clone()]
+            .iter()
+            .chain(&chars[second])
+            .collect()
+    }
+
+    /// Position in `NameKey::folded` of char `i` of this word.
+    fn position(&self, i: usize) -> usize {
+        match &self.second {
+            Some(second) if i >= self.first.len() => second.start + i - self.first.len(),
+            _ => self.first.start + i,
+        }
+    }
 }
 
 /// A vocabulary word matched by a query word in a way that counts in names: what to
@@ -254,8 +280,19 @@ impl SearchIndex {
                 .filter(|w| !w.is_empty())
                 .collect();
             let in_phrase = field == MatchField::Keyword && words.len() > 1;
-            for word in words {
-                let list = postings.entry(word.to_string()).or_default();
+            // Neighbouring words also run together, for students who type "videogames"
+            // or "autoshop"; a two-word keyword run together is the whole keyword.
+            let joined: Vec<(String, bool)> = if field.is_short() {
+                words
+                    .windows(2)
+                    .map(|pair| (pair.concat(), in_phrase && words.len() > 2))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let singles = words.iter().map(|w| (w.to_string(), in_phrase));
+            for (word, in_phrase) in singles.chain(joined) {
+                let list = postings.entry(word).or_default();
                 // Programs are added one after another, so a duplicate can only be
                 // among this program's postings at the end of the list.
                 let existing = list
@@ -323,11 +360,11 @@ impl SearchIndex {
             .collect();
         vocab.sort_by(|a, b| a.text.cmp(&b.text));
         for key in names.iter_mut().flatten() {
-            for (range, id) in &mut key.words {
-                let word: String = key.folded.chars[range.clone()].iter().collect();
+            for word in &mut key.words {
+                let text = word.text(&key.folded.chars);
                 // Names went into the vocabulary with the same folding and splitting.
-                *id = vocab
-                    .binary_search_by(|v| (*v.text).cmp(word.as_str()))
+                word.vocab = vocab
+                    .binary_search_by(|v| (*v.text).cmp(text.as_str()))
                     .map_or(u32::MAX, |i| i as u32);
             }
         }
@@ -579,10 +616,13 @@ impl SearchIndex {
             Lang::Es => 1,
         }];
         scratch.clear();
-        for (range, id) in &key.words {
-            let from = name_matches.partition_point(|m| m.vocab < *id);
-            for m in name_matches[from..].iter().take_while(|m| m.vocab == *id) {
-                scratch.extend(m.highlight.iter().map(|i| range.start + i));
+        for word in &key.words {
+            let from = name_matches.partition_point(|m| m.vocab < word.vocab);
+            for m in name_matches[from..]
+                .iter()
+                .take_while(|m| m.vocab == word.vocab)
+            {
+                scratch.extend(m.highlight.iter().map(|&i| word.position(i)));
             }
         }
         key.folded.byte_ranges(scratch.iter().copied())
@@ -592,21 +632,32 @@ impl SearchIndex {
 impl NameKey {
     fn new(name: &str) -> Self {
         let folded = FoldedText::new(name);
-        let mut words = Vec::new();
+        let mut runs: Vec<Range<usize>> = Vec::new();
         let mut start = None;
         for (i, c) in folded.chars.iter().enumerate() {
             match (c.is_alphanumeric(), start) {
                 (true, None) => start = Some(i),
                 (false, Some(s)) => {
-                    words.push((s..i, u32::MAX));
+                    runs.push(s..i);
                     start = None;
                 }
                 _ => {}
             }
         }
         if let Some(s) = start {
-            words.push((s..folded.chars.len(), u32::MAX));
+            runs.push(s..folded.chars.len());
         }
+        let singles = runs.iter().map(|r| NameWord {
+            first: r.clone(),
+            second: None,
+            vocab: u32::MAX,
+        });
+        let pairs = runs.windows(2).map(|pair| NameWord {
+            first: pair[0].clone(),
+            second: Some(pair[1].clone()),
+            vocab: u32::MAX,
+        });
+        let words = singles.chain(pairs).collect();
         NameKey { folded, words }
     }
 }
@@ -1075,6 +1126,35 @@ mod engine_tests {
         let name = c.programs[hits[0].program].name.get(Lang::Es);
         assert_eq!(hits[0].name_highlight, vec![6..10]);
         assert_eq!(&name[6..10], "Culi");
+    }
+
+    #[test]
+    fn words_run_together_match_a_two_word_name() {
+        let c = catalog(vec![
+            program("game", Text::en("Video Game Design"), &[], "Make games."),
+            program("video", Text::en("Video Production"), &[], "Film."),
+        ]);
+        let index = SearchIndex::new(&c);
+        let hits = index.search("videogames", Lang::En);
+        assert_eq!(ids(&c, &hits), ["game"]);
+        let name = c.programs[hits[0].program].name.get(Lang::En);
+        let lit: Vec<&str> = hits[0]
+            .name_highlight
+            .iter()
+            .map(|r| &name[r.clone()])
+            .collect();
+        assert_eq!(lit, ["Video", "Game"]);
+    }
+
+    #[test]
+    fn a_keyword_of_its_own_beats_one_word_of_a_phrase() {
+        let c = catalog(vec![
+            program("medical", Text::en("Alpha"), &["blood draw"], ""),
+            program("art", Text::en("Beta"), &["draw"], ""),
+        ]);
+        let index = SearchIndex::new(&c);
+        assert_eq!(ids(&c, &index.search("draw", Lang::En)), ["art", "medical"]);
+        assert_eq!(ids(&c, &index.search("blood draw", Lang::En)), ["medical"]);
     }
 
     #[test]
