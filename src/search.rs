@@ -261,6 +261,12 @@ const STOP_WORDS: &[&str] = &[
     "y", "o", "en", "con", "para", "por", "al", "mi", "es", "ser", "que", "lo", "como",
 ];
 
+/// True for words search ignores ("the", "de", "las") unless a query has nothing else.
+/// `word` is compared after folding.
+pub fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.contains(&fold(word).as_str())
+}
+
 /// Words students add around what they mean ("I want to work with cars"): they count
 /// when they match but a program need not contain them.
 const FILLER_WORDS: &[&str] = &[

@@ -10,7 +10,7 @@
 
 use roc_kiosk::catalog::Catalog;
 use roc_kiosk::i18n::Lang;
-use roc_kiosk::search::SearchIndex;
+use roc_kiosk::search::{SearchIndex, is_stop_word};
 
 /// A query and the program ids a counselor would accept as the answer (most queries
 /// have exactly one; a few everyday words honestly fit two programs).
@@ -286,8 +286,8 @@ fn every_name_finds_its_program_with_valid_highlights() {
                 hits[0].score, hit.score,
                 "{name:?}: its own name is not first"
             );
-            // Searching the whole name lights up every word of it (short words like
-            // "de" and "of" are not searched, so they may stay unlit).
+            // Searching the whole name lights up every word of it except stop words
+            // ("de", "las"), which search ignores.
             let lit = |at: usize| hit.name_highlight.iter().any(|r| r.contains(&at));
             let mut word_start = None;
             for (at, c) in name.char_indices().chain([(name.len(), ' ')]) {
@@ -295,7 +295,7 @@ fn every_name_finds_its_program_with_valid_highlights() {
                     (true, None) => word_start = Some(at),
                     (false, Some(start)) => {
                         let word = &name[start..at];
-                        if word.chars().count() >= 3 {
+                        if !is_stop_word(word) {
                             assert!(
                                 word.char_indices().all(|(i, _)| lit(start + i)),
                                 "{name:?}: {word:?} not lit by {:?}",
