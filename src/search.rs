@@ -135,7 +135,34 @@ struct VocabWord {
     mask: u64,
     /// True when some posting is in a short field (substring and typo passes skip the rest).
     in_short_field: bool,
+    /// Sorted by field, so a match kind that does not count in some fields (most
+    /// kinds and descriptions) skips those postings without looking at them.
     postings: Vec<Posting>,
+    /// `postings[field_starts[f]..field_starts[f + 1]]` are the postings of field `f`.
+    field_starts: [u32; 8],
+}
+
+impl VocabWord {
+    fn new(text: String, mut postings: Vec<Posting>) -> Self {
+        postings.sort_by_key(|p| (p.field.index(), p.program));
+        let mut field_starts = [0u32; 8];
+        for (f, start) in field_starts.iter_mut().enumerate() {
+            *start = postings.partition_point(|p| p.field.index() < f) as u32;
+        }
+        VocabWord {
+            chars: text.chars().collect(),
+            mask: char_mask(&text),
+            in_short_field: postings.iter().any(|p| p.field.is_short()),
+            text: text.into_boxed_str(),
+            postings,
+            field_starts,
+        }
+    }
+
+    fn postings_in(&self, field: MatchField) -> &[Posting] {
+        let f = field.index();
+        &self.postings[self.field_starts[f] as usize..self.field_starts[f + 1] as usize]
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -356,13 +383,7 @@ impl SearchIndex {
 
         let mut vocab: Vec<VocabWord> = postings
             .into_iter()
-            .map(|(text, postings)| VocabWord {
-                chars: text.chars().collect(),
-                mask: char_mask(&text),
-                in_short_field: postings.iter().any(|p| p.field.is_short()),
-                text: text.into_boxed_str(),
-                postings,
-            })
+            .map(|(text, postings)| VocabWord::new(text, postings))
             .collect();
         vocab.sort_by(|a, b| a.text.cmp(&b.text));
         for key in names.iter_mut().flatten() {
@@ -396,6 +417,8 @@ impl SearchIndex {
         let mut total = vec![0.0f32; n];
         let mut matched = vec![0usize; n];
         let mut best: Vec<(f32, MatchField)> = vec![(0.0, MatchField::Description); n];
+        // Programs whose name matched a word: the only ones with anything to highlight.
+        let mut name_hit = vec![false; n];
         // Scratch for one word: best quality*weight per program and field.
         let mut per_field = vec![[0.0f32; 7]; n];
         let mut touched: Vec<u32> = Vec::new();
@@ -412,6 +435,7 @@ impl SearchIndex {
                     .fold((MatchField::Description, 0.0f32), |acc, x| {
                         if x.1 > acc.1 { x } else { acc }
                     });
+                name_hit[p] |= fields[MatchField::Name.index()] > 0.0;
                 if top > 0.0 {
                     // A little for every other field that also matched the word.
                     let breadth: f32 = fields.iter().sum::<f32>() - top;
@@ -441,10 +465,16 @@ impl SearchIndex {
         // Stable sort: equal scores keep catalog order.
         hits.sort_by_key(|h| std::cmp::Reverse(h.score));
         name_matches.sort_by_key(|m| m.vocab);
+        // Where each vocabulary word's matches start in `name_matches`: a direct lookup,
+        // because thousands of hits each look up several name words.
+        let mut first_match = vec![u32::MAX; self.vocab.len()];
+        for (i, m) in name_matches.iter().enumerate().rev() {
+            first_match[m.vocab as usize] = i as u32;
+        }
         let mut scratch = Vec::new();
-        for hit in &mut hits {
+        for hit in hits.iter_mut().filter(|h| name_hit[h.program]) {
             hit.name_highlight =
-                self.name_highlight(hit.program, lang, &name_matches, &mut scratch);
+                self.name_highlight(hit.program, lang, &name_matches, &first_match, &mut scratch);
         }
         hits
     }
@@ -521,16 +551,18 @@ impl SearchIndex {
             let vw = &self.vocab[id];
             let (kind, quality) = (m.kind, m.quality);
             if kind.allowed_in(MatchField::Name, len)
-                && vw.postings.iter().any(|p| p.field == MatchField::Name)
+                && !vw.postings_in(MatchField::Name).is_empty()
             {
                 name_matches.push(NameMatch {
                     vocab: id as u32,
                     highlight: m.highlight,
                 });
             }
-            for p in &vw.postings {
+            let fields = MatchField::ALL.into_iter();
+            let allowed = fields.filter(|&f| kind.allowed_in(f, len));
+            for p in allowed.flat_map(|f| vw.postings_in(f)) {
                 let s = quality * p.weight();
-                if s <= 0.0 || !kind.allowed_in(p.field, len) {
+                if s <= 0.0 {
                     continue;
                 }
                 let slot = &mut per_field[p.program as usize];
@@ -609,12 +641,14 @@ impl SearchIndex {
 
     /// Highlight spans in the displayed name: every name word that a query word
     /// matched, in the same way the ranking counted it. `name_matches` is sorted by
-    /// vocabulary id; `scratch` is reused between hits.
+    /// vocabulary id and `first_match[id]` is where id's matches start in it;
+    /// `scratch` is reused between hits.
     fn name_highlight(
         &self,
         program: usize,
         lang: Lang,
         name_matches: &[NameMatch],
+        first_match: &[u32],
         scratch: &mut Vec<usize>,
     ) -> Vec<Range<usize>> {
         let key = &self.names[program][match lang {
@@ -623,8 +657,13 @@ impl SearchIndex {
         }];
         scratch.clear();
         for word in &key.words {
-            let from = name_matches.partition_point(|m| m.vocab < word.vocab);
-            for m in name_matches[from..]
+            let Some(&from) = first_match.get(word.vocab as usize) else {
+                continue; // not in the vocabulary (cannot happen: names are indexed)
+            };
+            if from == u32::MAX {
+                continue;
+            }
+            for m in name_matches[from as usize..]
                 .iter()
                 .take_while(|m| m.vocab == word.vocab)
             {
