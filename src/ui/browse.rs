@@ -70,7 +70,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
             );
             for (i, program) in app.programs_in_sector(&sec.id).into_iter().enumerate() {
                 rows.push(list::Row {
-                    lines: program_row(app, program, &[]),
+                    lines: program_row(app, program, &[], rows_area.width),
                     target: Some(i),
                 });
             }

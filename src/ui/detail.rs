@@ -3,9 +3,10 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
 
+use super::wrap::wrap;
 use super::{Hotspots, campus_name, chrome, sector_name};
 use crate::app::{App, Target};
 use crate::catalog::{Program, Text};
@@ -21,14 +22,15 @@ pub fn draw(frame: &mut Frame, app: &App, program: usize, area: Rect, hot: &mut 
     let s = t(app.lang());
     let theme = &app.settings.theme;
     let text_area = text_area(area);
-    let paragraph = Paragraph::new(lines(app, p))
-        .style(theme.base)
-        .wrap(Wrap { trim: false });
+    let lines = lines(app, p, text_area.width as usize);
     let scroll = app
         .student
         .scroll
-        .min(max_scroll_for(&paragraph, text_area));
-    frame.render_widget(paragraph.scroll((scroll, 0)), text_area);
+        .min(max_scroll_for(lines.len(), text_area));
+    frame.render_widget(
+        Paragraph::new(lines).style(theme.base).scroll((scroll, 0)),
+        text_area,
+    );
 
     let button_row = Rect {
         y: area.bottom().saturating_sub(1),
@@ -61,9 +63,8 @@ fn text_area(area: Rect) -> Rect {
     }
 }
 
-fn max_scroll_for(paragraph: &Paragraph, area: Rect) -> u16 {
-    let total = paragraph.line_count(area.width) as u16;
-    total.saturating_sub(area.height)
+fn max_scroll_for(lines: usize, area: Rect) -> u16 {
+    (lines as u16).saturating_sub(area.height)
 }
 
 /// How far the detail of `program` can scroll in a body of the app's current size.
@@ -73,39 +74,57 @@ pub fn max_scroll(app: &App, program: usize) -> u16 {
     };
     let (w, h) = app.size;
     // Same geometry as `draw`: the chrome takes 3 rows.
-    let body = Rect {
+    let area = text_area(Rect {
         x: 0,
         y: 2,
         width: w,
         height: h.saturating_sub(3),
-    };
-    max_scroll_for(
-        &Paragraph::new(lines(app, p)).wrap(Wrap { trim: false }),
-        text_area(body),
-    )
+    });
+    max_scroll_for(lines(app, p, area.width as usize).len(), area)
 }
 
-fn lines<'a>(app: &'a App, p: &'a Program) -> Vec<Line<'a>> {
+/// Every fact as lines already wrapped to `width`, so wrapped lines keep their indent and
+/// the scroll limit is simply the number of lines.
+fn lines<'a>(app: &'a App, p: &'a Program, width: usize) -> Vec<Line<'a>> {
     let lang = app.lang();
     let s = t(lang);
     let theme = &app.settings.theme;
-    let ask = || Line::styled(format!("  {}", s.ask_technician), theme.accent);
-    let heading = |label: &str| Line::styled(label.to_string(), theme.title);
-    let bullets = |items: &'a [Text]| -> Vec<Line<'a>> {
-        items
-            .iter()
-            .map(|x| Line::raw(format!("  • {}", x.get(lang))))
-            .collect()
+    let mut out: Vec<Line> = Vec::new();
+    let para = |out: &mut Vec<Line<'a>>, text: &str, style: ratatui::style::Style| {
+        out.extend(
+            wrap(text, width, "  ")
+                .into_iter()
+                .map(|l| Line::styled(l, style)),
+        );
+    };
+    let bullets = |out: &mut Vec<Line<'a>>, items: &'a [Text]| {
+        for item in items {
+            for (i, l) in wrap(item.get(lang), width, "    ").into_iter().enumerate() {
+                // The first line carries the bullet in the indent's place.
+                let l = if i == 0 {
+                    format!("  • {}", &l[4..])
+                } else {
+                    l
+                };
+                out.push(Line::raw(l));
+            }
+        }
+    };
+    let heading = |out: &mut Vec<Line<'a>>, label: &str| {
+        out.push(Line::raw(""));
+        out.push(Line::styled(label.to_string(), theme.title));
+    };
+    let ask = |out: &mut Vec<Line<'a>>| {
+        out.push(Line::styled(
+            format!("  {}", s.ask_technician),
+            theme.accent,
+        ))
     };
     let center = &app.catalog.center;
 
-    let mut out = vec![Line::styled(
-        p.summary.get(lang),
-        theme
-            .title
-            .patch(theme.base)
-            .add_modifier(ratatui::style::Modifier::BOLD),
-    )];
+    for l in wrap(p.summary.get(lang), width, "") {
+        out.push(Line::styled(l, theme.title));
+    }
     let pathway = app
         .catalog
         .sectors
@@ -114,98 +133,102 @@ fn lines<'a>(app: &'a App, p: &'a Program) -> Vec<Line<'a>> {
         .and_then(|x| x.pathways.iter().find(|w| w.id == p.pathway))
         .map(|w| format!(" — {}", w.name.get(lang)))
         .unwrap_or_default();
-    out.push(Line::from(vec![
-        Span::styled(format!("{}: ", s.detail_sector), theme.dim),
-        Span::raw(format!("{}{pathway}", sector_name(app, p))),
-    ]));
-    out.push(Line::raw(""));
-
-    out.push(heading(s.detail_what_you_do));
-    out.push(Line::raw(format!("  {}", p.description.get(lang))));
-    if !p.highlights.is_empty() {
-        out.push(heading(s.detail_highlights));
-        out.extend(bullets(&p.highlights));
-    }
-
-    out.push(heading(s.detail_careers));
-    if p.careers.is_empty() {
-        out.push(ask())
-    } else {
-        out.extend(bullets(&p.careers))
-    }
-
-    out.push(heading(s.detail_certifications));
-    if p.certifications.is_empty() {
-        out.push(ask())
-    } else {
-        out.extend(bullets(&p.certifications))
-    }
-
-    out.push(heading(s.detail_college_credit));
-    out.push(
-        p.college_credit
-            .as_ref()
-            .map_or_else(ask, |c| Line::raw(format!("  {}", c.get(lang)))),
+    let area_line = format!("{}: {}{pathway}", s.detail_sector, sector_name(app, p));
+    out.extend(
+        wrap(&area_line, width, "")
+            .into_iter()
+            .map(|l| Line::styled(l, theme.dim)),
     );
 
-    out.push(heading(s.detail_a_g));
-    out.push(match p.a_g {
-        Some(true) => Line::raw(format!("  {}", s.detail_a_g_yes)),
-        Some(false) => Line::raw(format!("  {}", s.detail_a_g_no)),
-        None => ask(),
-    });
+    heading(&mut out, s.detail_what_you_do);
+    para(&mut out, p.description.get(lang), theme.base);
+    if !p.highlights.is_empty() {
+        heading(&mut out, s.detail_highlights);
+        bullets(&mut out, &p.highlights);
+    }
 
-    out.push(heading(s.detail_campus));
+    heading(&mut out, s.detail_careers);
+    if p.careers.is_empty() {
+        ask(&mut out)
+    } else {
+        bullets(&mut out, &p.careers)
+    }
+
+    heading(&mut out, s.detail_certifications);
+    if p.certifications.is_empty() {
+        ask(&mut out)
+    } else {
+        bullets(&mut out, &p.certifications)
+    }
+
+    heading(&mut out, s.detail_college_credit);
+    match &p.college_credit {
+        Some(c) => para(&mut out, c.get(lang), theme.base),
+        None => ask(&mut out),
+    }
+
+    heading(&mut out, s.detail_a_g);
+    match p.a_g {
+        Some(true) => para(&mut out, s.detail_a_g_yes, theme.base),
+        Some(false) => para(&mut out, s.detail_a_g_no, theme.base),
+        None => ask(&mut out),
+    }
+
+    heading(&mut out, s.detail_campus);
     let place = center.campuses.iter().find(|c| c.id == p.campus);
-    let address = place.and_then(|c| {
-        c.address
-            .clone()
-            .or_else(|| c.location.as_ref().map(|l| l.get(lang).to_string()))
-    });
     let full = place
         .map(|c| format!(" ({})", c.full_name.get(lang)))
         .unwrap_or_default();
-    out.push(Line::raw(format!("  {}{full}", campus_name(app, p))));
-    out.push(address.map_or_else(ask, |a| Line::raw(format!("  {a}"))));
+    para(
+        &mut out,
+        &format!("{}{full}", campus_name(app, p)),
+        theme.base,
+    );
+    match place.and_then(|c| {
+        c.address
+            .clone()
+            .or_else(|| c.location.as_ref().map(|l| l.get(lang).to_string()))
+    }) {
+        Some(address) => para(&mut out, &address, theme.base),
+        None => ask(&mut out),
+    }
 
-    out.push(heading(s.detail_sessions));
+    heading(&mut out, s.detail_sessions);
     for id in &p.sessions {
         let line = match center.sessions.iter().find(|x| &x.id == id) {
             Some(x) => match (&x.start, &x.end) {
-                (Some(a), Some(b)) => {
-                    format!("  • {}: {}–{}", x.name.get(lang), clock(a), clock(b))
-                }
-                _ => format!("  • {}", x.name.get(lang)),
+                (Some(a), Some(b)) => format!("{}: {}–{}", x.name.get(lang), clock(a), clock(b)),
+                _ => x.name.get(lang).to_string(),
             },
-            None => format!("  • {id}"),
+            None => id.clone(),
         };
-        out.push(Line::raw(line));
+        para(&mut out, &format!("• {line}"), theme.base);
     }
 
-    out.push(heading(s.detail_who));
-    out.push(Line::raw(format!(
-        "  {}: {}",
-        s.detail_grades,
-        grades(app, &p.grades)
-    )));
-    out.push(Line::raw(format!(
-        "  {}",
-        center.eligibility.students.get(lang)
-    )));
+    heading(&mut out, s.detail_who);
+    para(
+        &mut out,
+        &format!("{}: {}", s.detail_grades, grades(app, &p.grades)),
+        theme.base,
+    );
+    para(&mut out, center.eligibility.students.get(lang), theme.base);
 
-    out.push(heading(s.detail_hours));
-    out.push(p.hours.map_or_else(ask, |h| Line::raw(format!("  {h}"))));
+    heading(&mut out, s.detail_hours);
+    match p.hours {
+        Some(h) => para(&mut out, &h.to_string(), theme.base),
+        None => ask(&mut out),
+    }
 
-    out.push(heading(s.detail_prerequisites));
+    heading(&mut out, s.detail_prerequisites);
     if p.prerequisites.is_empty() {
-        out.push(ask())
+        ask(&mut out)
     } else {
-        out.extend(bullets(&p.prerequisites))
+        bullets(&mut out, &p.prerequisites)
     }
 
     if let Some(url) = &p.info_url {
-        out.push(heading(s.detail_more_info));
-        out.push(Line::raw(format!("  {url}")));
+        heading(&mut out, s.detail_more_info);
+        para(&mut out, url, theme.base);
     }
     out
 }

@@ -16,6 +16,7 @@ mod quiz;
 mod search;
 mod tech;
 pub mod theme;
+pub mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -178,32 +179,33 @@ pub(crate) fn sector_name(app: &App, program: &crate::catalog::Program) -> Strin
         )
 }
 
-/// A program as two list lines: name (with highlighted letters) · campus · sector, then
-/// its one-line summary.
+/// A program as two list lines cut to `width`: name (with highlighted letters) · campus ·
+/// sector, then its one-line summary.
 pub(crate) fn program_row<'a>(
     app: &'a App,
     program: usize,
     highlight: &[std::ops::Range<usize>],
+    width: u16,
 ) -> Vec<Line<'a>> {
+    use unicode_width::UnicodeWidthStr;
     let theme = &app.settings.theme;
     let Some(p) = app.catalog.programs.get(program) else {
         return Vec::new();
     };
-    let mut first = highlighted(
-        p.name.get(app.lang()),
-        highlight,
-        theme.title,
-        theme.matched,
-    );
+    let name = p.name.get(app.lang());
+    let mut first = highlighted(name, highlight, theme.title, theme.matched);
     first.spans.insert(0, ratatui::text::Span::raw(" "));
+    let room = (width as usize).saturating_sub(1 + name.width());
+    let meta = format!("  ·  {}  ·  {}", campus_name(app, p), sector_name(app, p));
     first.spans.push(ratatui::text::Span::styled(
-        format!("  ·  {}  ·  {}", campus_name(app, p), sector_name(app, p)),
+        wrap::fit(&meta, room),
         theme.dim,
     ));
-    vec![
-        first,
-        Line::styled(format!("   {}", p.summary.get(app.lang())), theme.base),
-    ]
+    let summary = wrap::fit(
+        p.summary.get(app.lang()),
+        (width as usize).saturating_sub(3),
+    );
+    vec![first, Line::styled(format!("   {summary}"), theme.base)]
 }
 
 /// `text` with the byte ranges in `spans` drawn in `matched` and the rest in `plain`.

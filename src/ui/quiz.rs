@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use super::wrap::wrap;
 use super::{Hotspots, campus_name, chrome};
 use crate::app::{App, QuizStep, Target};
 use crate::i18n::{fill, t};
@@ -210,15 +211,19 @@ fn choice(frame: &mut Frame, app: &App, options: [usize; 2], area: Rect, hot: &m
             theme.base
         };
         frame.render_widget(
-            Paragraph::new(vec![
-                Line::styled(
+            Paragraph::new(
+                std::iter::once(Line::styled(
                     format!(" {}  {}", i + 1, p.name.get(lang)),
                     theme.title.patch(style),
-                ),
-                Line::raw(format!("    {}", p.summary.get(lang))),
-            ])
-            .style(style)
-            .wrap(Wrap { trim: false }),
+                ))
+                .chain(
+                    wrap(p.summary.get(lang), rect.width as usize, "    ")
+                        .into_iter()
+                        .map(Line::raw),
+                )
+                .collect::<Vec<_>>(),
+            )
+            .style(style),
             rect,
         );
         hot.add(rect, Target::Choice(i));
@@ -331,8 +336,8 @@ pub fn results(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
             break;
         }
         frame.render_widget(
-            Paragraph::new(vec![
-                Line::from(vec![
+            Paragraph::new(
+                vec![Line::from(vec![
                     Span::styled(
                         format!(" {}  {}", row + 1, p.name.get(lang)),
                         theme.title.patch(style),
@@ -341,11 +346,16 @@ pub fn results(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
                         format!("  ·  {band}  ·  {}", campus_name(app, p)),
                         theme.dim.patch(style),
                     ),
-                ]),
-                Line::raw(format!("    {why}")),
-            ])
-            .style(style)
-            .wrap(Wrap { trim: false }),
+                ])]
+                .into_iter()
+                .chain(
+                    wrap(&why, rect.width as usize, "    ")
+                        .into_iter()
+                        .map(Line::raw),
+                )
+                .collect::<Vec<_>>(),
+            )
+            .style(style),
             rect,
         );
         hot.add(rect, Target::Row(row));

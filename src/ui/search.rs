@@ -81,7 +81,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
                 });
             }
             rows.push(list::Row {
-                lines: program_row(app, program, &[]),
+                lines: program_row(app, program, &[], rows_area.width),
                 target: Some(i),
             });
         }
@@ -99,7 +99,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
     } else {
         for (i, hit) in app.student.search.hits.iter().enumerate() {
             rows.push(list::Row {
-                lines: program_row(app, hit.program, &hit.name_highlight),
+                lines: program_row(app, hit.program, &hit.name_highlight, rows_area.width),
                 target: Some(i),
             });
         }
