@@ -38,15 +38,8 @@ pub const MAX_LAPTOP_ID_CHARS: usize = 32;
 /// hundred bytes, so anything this big is the wrong file.
 pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
-/// How the application QR code is drawn. `Auto` picks full or half blocks by screen size.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum QrStyleSetting {
-    #[default]
-    Auto,
-    Full,
-    Half,
-}
+/// How the application QR code is drawn (`auto`, `full`, `half`): the QR module's own type.
+pub use crate::qr::QrStyle as QrStyleSetting;
 
 /// The settings file. Every field has a default, so `{}` is a valid config.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -395,7 +395,8 @@ fn set_pin(config: Option<&Path>, stdin: &str, env_config: Option<&Path>) -> (St
         cmd.env("ROC_KIOSK_CONFIG", path);
     }
     let mut child = cmd.spawn().unwrap();
-    // set-pin may exit before reading (a broken config): a closed pipe is not a failure.
+    // set-pin may refuse (a broken config) and exit before reading its input; the
+    // write then meets a closed pipe, which is fine: the exit status and stderr are checked.
     let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
     let out = child.wait_with_output().unwrap();
     (

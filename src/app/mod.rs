@@ -1,1 +1,12 @@
-//! (being built)
+//! The app: state, messages, and the pure `update`. See `docs/ARCHITECTURE.md` for the
+//! flow of a key press.
+
+pub mod input;
+pub mod msg;
+mod quiz_flow;
+pub mod state;
+mod update;
+
+pub use msg::{Effect, EndReason, Event, Msg, Target, Via};
+pub use quiz_flow::{ANSWER_ROWS, RESULTS_SHOWN};
+pub use state::{App, MenuItem, PinVerifier, QuizState, QuizStep, Screen, Settings, Student};

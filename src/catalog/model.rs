@@ -79,7 +79,10 @@ pub struct Center {
 #[serde(deny_unknown_fields)]
 pub struct Campus {
     pub id: String,
+    /// Short name for lists ("CTEC").
     pub name: Text,
+    /// Spelled out for the detail screen ("Career Technical Education Center").
+    pub full_name: Text,
     /// Street address; `null` when no public source gives it.
     pub address: Option<String>,
     /// Where it is, in words ("next to Independence High School").

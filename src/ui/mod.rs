@@ -1,1 +1,237 @@
-//! (being built)
+//! Drawing: `draw(frame, &app)` paints one frame from the state and returns the clickable
+//! places on it ([`Hotspots`]), which the loop uses to turn a click into a `Msg`.
+//!
+//! Every screen is drawn inside the minimum-size gate, and every rectangle is clamped to
+//! the frame, so no window size (down to 0x0) can panic the kiosk.
+
+mod apply;
+mod attract;
+mod browse;
+mod chrome;
+pub mod detail;
+mod home;
+mod list;
+pub mod qr_widget;
+mod quiz;
+mod search;
+mod tech;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use crate::app::{App, Screen, Target};
+use crate::i18n::{fill, t};
+
+/// The smallest window the screens are designed for.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Clickable rectangles of the last frame, topmost last.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hotspots(Vec<(Rect, Target)>);
+
+impl Hotspots {
+    pub fn add(&mut self, rect: Rect, target: Target) {
+        if !rect.is_empty() {
+            self.0.push((rect, target));
+        }
+    }
+
+    /// What a click at (x, y) hits: the topmost hotspot there, or the background.
+    pub fn target_at(&self, x: u16, y: u16) -> Target {
+        self.0
+            .iter()
+            .rev()
+            .find(|(r, _)| x >= r.x && x < r.right() && y >= r.y && y < r.bottom())
+            .map_or(Target::Background, |(_, t)| *t)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &(Rect, Target)> {
+        self.0.iter()
+    }
+}
+
+/// Draws the whole frame for `app`.
+pub fn draw(frame: &mut Frame, app: &App) -> Hotspots {
+    let area = frame.area();
+    let mut hot = Hotspots::default();
+    if area.width == 0 || area.height == 0 {
+        return hot;
+    }
+    frame.render_widget(Block::new().style(app.settings.theme.base), area);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, app, area);
+        return hot;
+    }
+    match app.screen() {
+        Screen::Attract => attract::draw(frame, app, area, &mut hot),
+        Screen::Pin | Screen::Tech => tech::draw(frame, app, area, &mut hot),
+        screen => {
+            let body = chrome::draw(frame, app, area, &mut hot);
+            match screen {
+                Screen::Home => home::draw(frame, app, body, &mut hot),
+                Screen::Search => search::draw(frame, app, body, &mut hot),
+                Screen::BrowseSectors | Screen::BrowsePrograms { .. } => {
+                    browse::draw(frame, app, body, &mut hot)
+                }
+                Screen::Detail { program } => detail::draw(frame, app, program, body, &mut hot),
+                Screen::Apply => apply::draw(frame, app, body, &mut hot),
+                Screen::Quiz => quiz::draw(frame, app, body, &mut hot),
+                Screen::Results => quiz::results(frame, app, body, &mut hot),
+                Screen::Attract | Screen::Pin | Screen::Tech => {}
+            }
+        }
+    }
+    if let Some(left) = app.still_there_left() {
+        still_there(frame, app, area, left);
+    }
+    hot
+}
+
+/// "Please make this window bigger", wrapped to whatever space there is.
+fn too_small(frame: &mut Frame, app: &App, area: Rect) {
+    let s = t(app.lang());
+    let text = fill(
+        s.too_small,
+        &[&area.width, &area.height, &MIN_WIDTH, &MIN_HEIGHT],
+    );
+    let lines = Paragraph::new(text.as_str())
+        .wrap(Wrap { trim: true })
+        .line_count(area.width)
+        .min(area.height as usize);
+    let top = area.height.saturating_sub(lines as u16) / 2;
+    let rect = Rect {
+        y: area.y + top,
+        height: area.height - top,
+        ..area
+    };
+    frame.render_widget(
+        Paragraph::new(text)
+            .style(app.settings.theme.title)
+            .wrap(Wrap { trim: true })
+            .centered(),
+        rect,
+    );
+}
+
+/// The idle countdown, over whatever screen is showing.
+fn still_there(frame: &mut Frame, app: &App, area: Rect, seconds_left: u64) {
+    let s = t(app.lang());
+    let theme = &app.settings.theme;
+    let rect = centered(area, 56, 8);
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .style(theme.base)
+        .border_style(theme.title)
+        .title(Line::styled(
+            format!(" {} ", s.still_there_title),
+            theme.title,
+        ));
+    let body = fill(s.still_there_body, &[&seconds_left]);
+    frame.render_widget(
+        Paragraph::new(body)
+            .style(theme.base)
+            .wrap(Wrap { trim: true })
+            .centered()
+            .block(block),
+        rect,
+    );
+}
+
+/// A `w`×`h` rectangle centred in `area`, clamped to it.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// The display name of a program's campus.
+pub(crate) fn campus_name(app: &App, program: &crate::catalog::Program) -> String {
+    app.catalog
+        .center
+        .campuses
+        .iter()
+        .find(|c| c.id == program.campus)
+        .map_or_else(
+            || program.campus.clone(),
+            |c| c.name.get(app.lang()).to_string(),
+        )
+}
+
+/// The display name of a program's sector.
+pub(crate) fn sector_name(app: &App, program: &crate::catalog::Program) -> String {
+    app.catalog
+        .sectors
+        .iter()
+        .find(|s| s.id == program.sector)
+        .map_or_else(
+            || program.sector.clone(),
+            |s| s.name.get(app.lang()).to_string(),
+        )
+}
+
+/// A program as two list lines: name (with highlighted letters) · campus · sector, then
+/// its one-line summary.
+pub(crate) fn program_row<'a>(
+    app: &'a App,
+    program: usize,
+    highlight: &[std::ops::Range<usize>],
+) -> Vec<Line<'a>> {
+    let theme = &app.settings.theme;
+    let Some(p) = app.catalog.programs.get(program) else {
+        return Vec::new();
+    };
+    let mut first = highlighted(
+        p.name.get(app.lang()),
+        highlight,
+        theme.title,
+        theme.matched,
+    );
+    first.spans.insert(0, ratatui::text::Span::raw(" "));
+    first.spans.push(ratatui::text::Span::styled(
+        format!("  ·  {}  ·  {}", campus_name(app, p), sector_name(app, p)),
+        theme.dim,
+    ));
+    vec![
+        first,
+        Line::styled(format!("   {}", p.summary.get(app.lang())), theme.base),
+    ]
+}
+
+/// `text` with the byte ranges in `spans` drawn in `matched` and the rest in `plain`.
+/// Ranges that are out of order or not on character boundaries are ignored, not trusted.
+pub(crate) fn highlighted<'a>(
+    text: &'a str,
+    spans: &[std::ops::Range<usize>],
+    plain: ratatui::style::Style,
+    matched: ratatui::style::Style,
+) -> Line<'a> {
+    use ratatui::text::Span;
+    let mut out = Vec::new();
+    let mut at = 0;
+    for r in spans {
+        if r.start < at
+            || r.end <= r.start
+            || !text.is_char_boundary(r.start)
+            || !text.is_char_boundary(r.end)
+        {
+            continue;
+        }
+        if r.end > text.len() {
+            break;
+        }
+        out.push(Span::styled(&text[at..r.start], plain));
+        out.push(Span::styled(&text[r.start..r.end], plain.patch(matched)));
+        at = r.end;
+    }
+    out.push(Span::styled(&text[at..], plain));
+    Line::from(out)
+}

@@ -1,0 +1,69 @@
+//! What goes into `App::update` (messages) and what comes out (effects).
+
+use ratatui::crossterm::event::KeyEvent;
+
+pub use crate::stats::{EndReason, Event, Via};
+
+/// One input to the app. Terminal events are mapped to these by `tui.rs`; mouse clicks are
+/// resolved to a [`Target`] against the hotspots of the last frame drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    Key(KeyEvent),
+    Paste(String),
+    Click(Target),
+    /// Mouse wheel or touch scroll: negative is up.
+    Scroll(i16),
+    Resize(u16, u16),
+    /// Time passed with no input (drives the attract rotation and the idle reset).
+    Tick,
+    /// Today's booth figures, read by the loop for the technician menu.
+    TechFigures(Vec<(String, String)>),
+    /// Why the booth log is not being saved, if it is not.
+    LogProblem(Option<String>),
+}
+
+/// Something clickable on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// A click that hit nothing in particular.
+    Background,
+    Back,
+    Home,
+    Lang,
+    /// Home menu entry, by its position in the menu.
+    Menu(usize),
+    /// A row of the current list (search results, sectors, programs, results).
+    Row(usize),
+    CampusFilter,
+    SessionFilter,
+    Apply,
+    /// A quiz answer 1..=5.
+    Answer(u8),
+    Skip,
+    QuizBack,
+    Tile(usize),
+    TilesDone,
+    /// Stage C: 0 or 1.
+    Choice(usize),
+    ShowMore,
+    Retake,
+    /// Technician menu entry.
+    TechItem(usize),
+}
+
+/// Effects `update` asks the loop to carry out: the only way the app touches the world.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// The technician chose Exit.
+    Quit,
+    /// An anonymous booth-log event for the current student session (the loop adds the
+    /// time, the laptop and the session id).
+    Track(Event),
+    /// Read today's figures and send them back as `Msg::TechFigures`.
+    RefreshTechFigures,
+    /// The technician changed settings: write them to the config file.
+    SaveSettings {
+        event_name: Option<String>,
+        idle_timeout_secs: u64,
+    },
+}

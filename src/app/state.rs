@@ -1,0 +1,356 @@
+//! The app's state. Everything a student leaves behind lives in [`Student`], so an idle
+//! reset is one assignment and cannot forget a field.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use super::input::LineInput;
+use crate::catalog::Catalog;
+use crate::i18n::Lang;
+use crate::search::{Hit, SearchIndex};
+use crate::ui::theme::Theme;
+
+/// Longest search query kept; longer pastes are cut.
+pub const MAX_QUERY_CHARS: usize = 60;
+/// How long "Still there?" counts down before the reset.
+pub const STILL_THERE: Duration = Duration::from_secs(10);
+/// Wrong PINs before the prompt gives up and returns to Attract.
+pub const MAX_PIN_TRIES: u8 = 3;
+/// Seconds a program highlight stays on the attract screen.
+pub const ATTRACT_ROTATE_SECS: u64 = 6;
+
+/// Checks a technician PIN. Built by the loop from the config; the app never sees the PIN.
+pub type PinVerifier = Arc<dyn Fn(&str) -> bool + Send + Sync>;
+
+/// Start-up settings (config file + command line), fixed for the day except what the
+/// technician changes in the menu.
+#[derive(Clone)]
+pub struct Settings {
+    pub idle_timeout: Duration,
+    pub default_lang: Lang,
+    pub event_name: Option<String>,
+    pub site: Option<String>,
+    pub theme: Theme,
+    pub log_search_terms: bool,
+    /// The date the application-window status is computed for.
+    pub today: jiff::civil::Date,
+    pub qr_style: crate::qr::QrStyle,
+    /// Colours the QR code can be painted with (truecolor or 256).
+    pub color_depth: crate::qr::ColorDepth,
+}
+
+impl Settings {
+    pub fn new(today: jiff::civil::Date) -> Self {
+        Settings {
+            idle_timeout: Duration::from_secs(90),
+            default_lang: Lang::En,
+            event_name: None,
+            site: None,
+            theme: Theme::default(),
+            log_search_terms: false,
+            today,
+            qr_style: crate::qr::QrStyle::Auto,
+            color_depth: crate::qr::ColorDepth::Indexed256,
+        }
+    }
+}
+
+/// Which screen is showing. Small and `Copy`, so the back stack is just a list of these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Screen {
+    #[default]
+    Attract,
+    Home,
+    Search,
+    BrowseSectors,
+    BrowsePrograms {
+        sector: usize,
+    },
+    Detail {
+        program: usize,
+    },
+    /// The quiz; which step is in `Student::quiz`.
+    Quiz,
+    /// The quiz's recommendations.
+    Results,
+    Apply,
+    /// Technician PIN prompt.
+    Pin,
+    /// Technician menu.
+    Tech,
+}
+
+/// An entry of the Home menu. The number key is fixed per entry, so hiding one (its
+/// screen has no data) never renumbers the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MenuItem {
+    Search,
+    Quiz,
+    Browse,
+    Apply,
+    Language,
+}
+
+impl MenuItem {
+    pub const ALL: [MenuItem; 5] = [
+        MenuItem::Search,
+        MenuItem::Quiz,
+        MenuItem::Browse,
+        MenuItem::Apply,
+        MenuItem::Language,
+    ];
+
+    pub fn key(self) -> char {
+        match self {
+            MenuItem::Search => '1',
+            MenuItem::Quiz => '2',
+            MenuItem::Browse => '3',
+            MenuItem::Apply => '4',
+            MenuItem::Language => '5',
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SearchState {
+    pub input: SearchInput,
+    pub hits: Vec<Hit>,
+    pub selected: usize,
+}
+
+/// The query box (a newtype so `Default` gives the right cap).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchInput(pub LineInput);
+
+impl Default for SearchInput {
+    fn default() -> Self {
+        SearchInput(LineInput::new(MAX_QUERY_CHARS))
+    }
+}
+
+/// Browse filters: `None` means all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct BrowseFilters {
+    pub campus: Option<usize>,
+    pub session: Option<usize>,
+}
+
+/// Everything one student's visit leaves behind. Reset wipes it in one assignment.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Student {
+    pub screen: Screen,
+    pub history: Vec<Screen>,
+    pub lang: Lang,
+    pub search: SearchState,
+    pub filters: BrowseFilters,
+    /// Selected row on the current list screen (sectors, programs, home menu).
+    pub selected: usize,
+    /// Scroll offset of the program detail.
+    pub scroll: u16,
+    /// How the student reached the program on screen (for the booth log).
+    pub via: Option<super::msg::Via>,
+    pub quiz: QuizState,
+    /// When this visit began (the first key on Attract), for the session's length.
+    pub session_started: Option<Instant>,
+}
+
+/// Where the student is in the quiz.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuizStep {
+    /// Stage A, item by index.
+    Item(usize),
+    /// Stage B.
+    Tiles,
+    /// Stage C between two program indices.
+    Choice(usize, usize),
+}
+
+impl Default for QuizStep {
+    fn default() -> Self {
+        QuizStep::Item(0)
+    }
+}
+
+/// One student's quiz: answers so far and the outcome once finished.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct QuizState {
+    pub step: QuizStep,
+    pub answers: crate::quiz::Answers,
+    /// Highlighted choice (answer 0..5 with 5 = skip, tile, or Stage C option).
+    pub cursor: usize,
+    pub outcome: Option<crate::quiz::Outcome>,
+    /// First recommendation shown on the results ("Not me → show 3 more" moves it on).
+    pub first_shown: usize,
+}
+
+/// The technician's side: PIN prompt and menu.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TechState {
+    pub pin: String,
+    pub failures: u8,
+    pub figures: Vec<(String, String)>,
+    pub log_problem: Option<String>,
+    /// Editing the event name: the text so far.
+    pub editing_event: Option<String>,
+    pub selected: usize,
+}
+
+pub struct App {
+    pub catalog: Arc<Catalog>,
+    pub index: Arc<SearchIndex>,
+    /// The application URL's QR code, encoded once. `None` only if encoding failed, which
+    /// catalog validation rules out; the screen then shows the URL as text.
+    pub apply_code: Option<Arc<crate::qr::UrlCode>>,
+    pub settings: Settings,
+    pub(crate) pin_ok: PinVerifier,
+    pub student: Student,
+    pub tech: TechState,
+    /// Terminal size, from the last resize.
+    pub size: (u16, u16),
+    /// The time of the message being handled (passed in, never read from the clock here).
+    pub now: Instant,
+    pub(crate) last_input: Instant,
+    pub(crate) attract_since: Instant,
+    /// When "Still there?" appeared, while it shows.
+    pub still_there_since: Option<Instant>,
+}
+
+impl App {
+    pub fn new(
+        catalog: Arc<Catalog>,
+        settings: Settings,
+        pin_ok: PinVerifier,
+        now: Instant,
+    ) -> Self {
+        let index = Arc::new(SearchIndex::new(&catalog));
+        let apply_code = crate::qr::UrlCode::encode(&catalog.center.application.url)
+            .ok()
+            .map(Arc::new);
+        let student = Student {
+            lang: settings.default_lang,
+            ..Student::default()
+        };
+        App {
+            catalog,
+            index,
+            apply_code,
+            settings,
+            pin_ok,
+            student,
+            tech: TechState::default(),
+            size: (80, 24),
+            now,
+            last_input: now,
+            attract_since: now,
+            still_there_since: None,
+        }
+    }
+
+    pub fn screen(&self) -> Screen {
+        self.student.screen
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.student.lang
+    }
+
+    /// The Home menu as it shows: only entries whose screen has something to show.
+    pub fn menu(&self) -> Vec<MenuItem> {
+        MenuItem::ALL
+            .into_iter()
+            .filter(|item| self.menu_item_available(*item))
+            .collect()
+    }
+
+    fn menu_item_available(&self, item: MenuItem) -> bool {
+        match item {
+            // A catalog without quiz items or tiles has no quiz to offer.
+            MenuItem::Quiz => {
+                !self.catalog.quiz.items.is_empty() && !self.catalog.quiz.tiles.is_empty()
+            }
+            _ => true,
+        }
+    }
+
+    /// The program highlighted on the attract screen now.
+    pub fn attract_program(&self) -> Option<usize> {
+        let n = self.catalog.programs.len();
+        if n == 0 {
+            return None;
+        }
+        let secs = self
+            .now
+            .saturating_duration_since(self.attract_since)
+            .as_secs();
+        Some((secs / ATTRACT_ROTATE_SECS) as usize % n)
+    }
+
+    /// Seconds left on the "Still there?" countdown, while it shows.
+    pub fn still_there_left(&self) -> Option<u64> {
+        self.still_there_since.map(|since| {
+            let left = STILL_THERE.saturating_sub(self.now.saturating_duration_since(since));
+            // Rounded up, so the countdown starts at 10 and never shows 0 before the reset.
+            left.as_millis().div_ceil(1000) as u64
+        })
+    }
+
+    /// Sectors that have programs (after the browse filters), with their program counts.
+    pub fn sectors_with_programs(&self) -> Vec<(usize, usize)> {
+        self.catalog
+            .sectors
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (i, self.programs_in_sector(&s.id).len()))
+            .filter(|(_, count)| *count > 0)
+            .collect()
+    }
+
+    /// Program indices of a sector, with the browse filters applied, in catalog order.
+    pub fn programs_in_sector(&self, sector_id: &str) -> Vec<usize> {
+        let filters = self.student.filters;
+        let center = &self.catalog.center;
+        self.catalog
+            .programs
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.sector == sector_id)
+            .filter(|(_, p)| {
+                filters
+                    .campus
+                    .is_none_or(|c| center.campuses.get(c).is_some_and(|c| c.id == p.campus))
+            })
+            .filter(|(_, p)| {
+                filters.session.is_none_or(|s| {
+                    center
+                        .sessions
+                        .get(s)
+                        .is_some_and(|s| p.sessions.contains(&s.id))
+                })
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// What the search screen lists: the hits for a query, or for an empty query every
+    /// program grouped by sector (sector order, then catalog order).
+    pub fn search_rows(&self) -> Vec<usize> {
+        if self.student.search.input.0.as_str().trim().is_empty() {
+            self.all_programs_by_sector()
+        } else {
+            self.student.search.hits.iter().map(|h| h.program).collect()
+        }
+    }
+
+    pub fn all_programs_by_sector(&self) -> Vec<usize> {
+        let sector_rank = |id: &str| {
+            self.catalog
+                .sectors
+                .iter()
+                .position(|s| s.id == id)
+                .unwrap_or(usize::MAX)
+        };
+        let mut order: Vec<usize> = (0..self.catalog.programs.len()).collect();
+        order.sort_by_key(|&i| (sector_rank(&self.catalog.programs[i].sector), i));
+        order
+    }
+}

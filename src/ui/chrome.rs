@@ -1,0 +1,142 @@
+//! The frame around every student screen: a title bar with the language switch, and a
+//! bottom bar with Back and Home buttons and the keys for this screen. Returns the body.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::Hotspots;
+use crate::app::{App, Screen, Target};
+use crate::i18n::t;
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) -> Rect {
+    // Title bar, a blank line, the body, the bottom bar. The gate guarantees 24 rows.
+    let header = Rect { height: 1, ..area };
+    let footer = Rect {
+        y: area.bottom().saturating_sub(1),
+        height: 1,
+        ..area
+    };
+    let body = Rect {
+        y: area.y + 2,
+        height: area.height.saturating_sub(3),
+        ..area
+    };
+
+    let s = t(app.lang());
+    let theme = &app.settings.theme;
+    let title = format!(
+        " {} · {}",
+        app.catalog.center.short_name.get(app.lang()),
+        screen_title(app)
+    );
+    frame.render_widget(Paragraph::new(title).style(theme.bar), header);
+    button_row_right(
+        frame,
+        header,
+        &[(s.other_language, Target::Lang)],
+        theme.button,
+        hot,
+    );
+
+    frame.render_widget(Paragraph::new("").style(theme.bar), footer);
+    let mut x = footer.x;
+    for (label, target) in [(s.back, Target::Back), (s.home, Target::Home)] {
+        x = button(frame, footer, x, label, target, theme.button, hot) + 1;
+    }
+    let keys = screen_keys(app);
+    if x < footer.right() {
+        let rect = Rect {
+            x,
+            width: footer.right() - x,
+            ..footer
+        };
+        frame.render_widget(
+            Paragraph::new(Line::from(Span::styled(format!(" {keys}"), theme.bar))),
+            rect,
+        );
+    }
+    body
+}
+
+/// Draws `[ label ]` at column `x` of the one-line `row`, registers it, returns its right edge.
+pub fn button(
+    frame: &mut Frame,
+    row: Rect,
+    x: u16,
+    label: &str,
+    target: Target,
+    style: ratatui::style::Style,
+    hot: &mut Hotspots,
+) -> u16 {
+    let text = format!(" {label} ");
+    let width = (Span::raw(&text).width() as u16).min(row.right().saturating_sub(x));
+    let rect = Rect {
+        x,
+        y: row.y,
+        width,
+        height: 1,
+    }
+    .intersection(row);
+    frame.render_widget(
+        Paragraph::new(text).style(style.add_modifier(ratatui::style::Modifier::REVERSED)),
+        rect,
+    );
+    hot.add(rect, target);
+    rect.right()
+}
+
+/// Buttons packed against the right edge of `row`.
+fn button_row_right(
+    frame: &mut Frame,
+    row: Rect,
+    items: &[(&str, Target)],
+    style: ratatui::style::Style,
+    hot: &mut Hotspots,
+) {
+    let total: u16 = items
+        .iter()
+        .map(|(l, _)| Span::raw(*l).width() as u16 + 3)
+        .sum();
+    let mut x = row.right().saturating_sub(total).max(row.x);
+    for (label, target) in items {
+        x = button(frame, row, x, label, *target, style, hot) + 1;
+    }
+}
+
+fn screen_title(app: &App) -> String {
+    let s = t(app.lang());
+    match app.screen() {
+        Screen::Home => s.home.to_string(),
+        Screen::Search => s.search_title.to_string(),
+        Screen::BrowseSectors | Screen::BrowsePrograms { .. } => s.browse_title.to_string(),
+        Screen::Detail { program } => app
+            .catalog
+            .programs
+            .get(program)
+            .map(|p| p.name.get(app.lang()).to_string())
+            .unwrap_or_default(),
+        Screen::Apply => s.menu_apply.to_string(),
+        Screen::Quiz => s.quiz_title.to_string(),
+        Screen::Results => s.results_title.to_string(),
+        Screen::Attract | Screen::Pin | Screen::Tech => String::new(),
+    }
+}
+
+fn screen_keys(app: &App) -> &'static str {
+    let s = t(app.lang());
+    match app.screen() {
+        Screen::Search => s.keys_search,
+        Screen::BrowseSectors | Screen::BrowsePrograms { .. } => s.keys_browse,
+        Screen::Detail { .. } => s.keys_detail,
+        Screen::Home => s.keys_list,
+        Screen::Quiz => match app.student.quiz.step {
+            crate::app::QuizStep::Item(_) => s.keys_quiz,
+            crate::app::QuizStep::Tiles => s.keys_tiles,
+            crate::app::QuizStep::Choice(..) => s.keys_choice,
+        },
+        Screen::Results => s.keys_results,
+        _ => "",
+    }
+}

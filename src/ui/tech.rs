@@ -1,0 +1,153 @@
+//! The technician's screens: the PIN prompt and the menu (today's figures, settings, exit).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::{Hotspots, centered};
+use crate::app::state::MAX_PIN_TRIES;
+use crate::app::{App, Screen, Target};
+use crate::i18n::{fill, t};
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
+    if app.screen() == Screen::Pin {
+        pin(frame, app, area);
+    } else {
+        menu(frame, app, area, hot);
+    }
+}
+
+fn pin(frame: &mut Frame, app: &App, area: Rect) {
+    let s = t(app.lang());
+    let theme = &app.settings.theme;
+    let mut lines = vec![
+        Line::styled(s.pin_prompt, theme.base),
+        Line::raw(""),
+        Line::styled(
+            format!("[ {:<8} ]", "●".repeat(app.tech.pin.len())),
+            theme.title,
+        ),
+    ];
+    if app.tech.failures > 0 {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            fill(s.pin_wrong, &[&(MAX_PIN_TRIES - app.tech.failures)]),
+            theme.warn,
+        ));
+    }
+    let block = Block::bordered()
+        .title(format!(" {} ", s.pin_title))
+        .border_style(theme.accent)
+        .style(theme.base);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .centered()
+            .wrap(Wrap { trim: true })
+            .block(block),
+        centered(area, 50, 9),
+    );
+}
+
+fn menu(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
+    let s = t(app.lang());
+    let theme = &app.settings.theme;
+    let area = area.inner(ratatui::layout::Margin {
+        horizontal: 2,
+        vertical: 1,
+    });
+    frame.render_widget(
+        Paragraph::new(Line::styled(s.tech_title, theme.title)),
+        Rect { height: 1, ..area },
+    );
+
+    let event = app
+        .settings
+        .event_name
+        .clone()
+        .unwrap_or_else(|| s.tech_none.to_string());
+    let items = [
+        fill(s.tech_event, &[&event]),
+        fill(s.tech_idle, &[&app.settings.idle_timeout.as_secs()]),
+        s.tech_qr.to_string(),
+        s.tech_refresh.to_string(),
+        s.tech_exit.to_string(),
+    ];
+    let mut y = area.y + 2;
+    for (i, item) in items.iter().enumerate() {
+        let rect = Rect {
+            y,
+            height: 1,
+            ..area
+        }
+        .intersection(area);
+        let style = if i == app.tech.selected {
+            theme.selected
+        } else {
+            theme.base
+        };
+        frame.render_widget(
+            Paragraph::new(format!(" {}  {item}", i + 1)).style(style),
+            rect,
+        );
+        hot.add(rect, Target::TechItem(i));
+        y += 1;
+    }
+    y += 1;
+    if let Some(editing) = &app.tech.editing_event {
+        let rect = Rect {
+            y,
+            height: 2,
+            ..area
+        }
+        .intersection(area);
+        frame.render_widget(
+            Paragraph::new(fill(s.tech_editing, &[&format!("{editing}▏")]))
+                .style(theme.key)
+                .wrap(Wrap { trim: true }),
+            rect,
+        );
+        y += 3;
+    }
+    if let Some(problem) = &app.tech.log_problem {
+        let rect = Rect {
+            y,
+            height: 2,
+            ..area
+        }
+        .intersection(area);
+        frame.render_widget(
+            Paragraph::new(fill(s.tech_log_problem, &[problem]))
+                .style(theme.warn)
+                .wrap(Wrap { trim: true }),
+            rect,
+        );
+        y += 3;
+    }
+    let mut lines = vec![Line::styled(s.tech_today, theme.title)];
+    lines.extend(
+        app.tech
+            .figures
+            .iter()
+            .map(|(k, v)| Line::raw(format!("  {k}: {v}"))),
+    );
+    let rect = Rect {
+        y,
+        height: area.bottom().saturating_sub(y + 1),
+        ..area
+    }
+    .intersection(area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .style(theme.base)
+            .wrap(Wrap { trim: false }),
+        rect,
+    );
+    let keys = Rect {
+        y: area.bottom().saturating_sub(1),
+        height: 1,
+        ..area
+    }
+    .intersection(area);
+    frame.render_widget(Paragraph::new(s.keys_tech).style(theme.dim), keys);
+}
