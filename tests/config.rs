@@ -79,7 +79,16 @@ fn known_fields_list_matches_the_struct() {
 }
 
 /// (config text, line, column, field, words in the message, words in the hint)
-const BROKEN: &[(&str, u32, u32, Option<&str>, &str, &str)] = &[
+type BrokenCase = (
+    &'static str,
+    u32,
+    u32,
+    Option<&'static str>,
+    &'static str,
+    &'static str,
+);
+
+const BROKEN: &[BrokenCase] = &[
     (
         "{\n  \"site\": \"x\"\n  \"booth_log\": true\n}",
         3,

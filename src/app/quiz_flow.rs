@@ -24,11 +24,11 @@ impl App {
         match (step, key.code) {
             (_, KeyCode::Esc) => self.back(fx),
             (_, KeyCode::Backspace | KeyCode::Left) => self.quiz_back(),
-            (QuizStep::Item(_), KeyCode::Char(c @ '1'..='5')) => self.answer(c as u8 - b'0', fx),
-            (QuizStep::Item(_), KeyCode::Char('0' | 's' | 'S' | ' ')) => self.skip(fx),
+            (QuizStep::Item(_), KeyCode::Char(c @ '1'..='5')) => self.answer(c as u8 - b'0'),
+            (QuizStep::Item(_), KeyCode::Char('0' | 's' | 'S' | ' ')) => self.skip(),
             (QuizStep::Item(_), KeyCode::Enter) => match self.student.quiz.cursor {
-                row if row < 5 => self.answer(row as u8 + 1, fx),
-                _ => self.skip(fx),
+                row if row < 5 => self.answer(row as u8 + 1),
+                _ => self.skip(),
             },
             (QuizStep::Tiles, KeyCode::Char(c))
                 if c.is_ascii_lowercase() || c.is_ascii_uppercase() =>
@@ -60,8 +60,8 @@ impl App {
 
     pub(super) fn on_quiz_click(&mut self, target: Target, fx: &mut Vec<Effect>) {
         match (self.student.quiz.step, target) {
-            (QuizStep::Item(_), Target::Answer(n)) => self.answer(n, fx),
-            (QuizStep::Item(_), Target::Skip) => self.skip(fx),
+            (QuizStep::Item(_), Target::Answer(n)) => self.answer(n),
+            (QuizStep::Item(_), Target::Skip) => self.skip(),
             (QuizStep::Tiles, Target::Tile(i)) => self.toggle_tile(i),
             (QuizStep::Tiles, Target::TilesDone) => self.tiles_done(fx),
             (QuizStep::Choice(..), Target::Choice(i)) => self.choose(i, fx),
@@ -70,7 +70,7 @@ impl App {
         }
     }
 
-    fn answer(&mut self, value: u8, fx: &mut Vec<Effect>) {
+    fn answer(&mut self, value: u8) {
         let QuizStep::Item(i) = self.student.quiz.step else {
             return;
         };
@@ -81,20 +81,20 @@ impl App {
                 .items
                 .insert(item.id.clone(), value.clamp(1, 5));
         }
-        self.next_item(fx);
+        self.next_item();
     }
 
-    fn skip(&mut self, fx: &mut Vec<Effect>) {
+    fn skip(&mut self) {
         let QuizStep::Item(i) = self.student.quiz.step else {
             return;
         };
         if let Some(item) = self.catalog.quiz.items.get(i) {
             self.student.quiz.answers.items.remove(&item.id);
         }
-        self.next_item(fx);
+        self.next_item();
     }
 
-    fn next_item(&mut self, _fx: &mut [Effect]) {
+    fn next_item(&mut self) {
         let QuizStep::Item(i) = self.student.quiz.step else {
             return;
         };
