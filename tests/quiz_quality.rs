@@ -57,7 +57,10 @@ fn scaled(oi: f64) -> f64 {
 }
 
 fn shares_area(tile_areas: &[String], program: &Program) -> bool {
-    program.interest_areas.iter().any(|a| tile_areas.contains(a))
+    program
+        .interest_areas
+        .iter()
+        .any(|a| tile_areas.contains(a))
 }
 
 /// A student whose interests are the program's O*NET profile, answering every item with
@@ -183,10 +186,15 @@ fn recovery_true_program_in_top_3() {
         let mut top3_total = 0;
         let mut top1_total = 0;
         let mut asked_total = 0;
+        // Bands of the programs shown at #1, #2, #3: [strong, good, worth a look].
+        let mut bands = [[0usize; 3]; 3];
         println!(
             "\nRecovery, noise sd {sd}, {STUDENTS_PER_PROGRAM} students per program, tiles p={P_TILE_MATCH}/{P_TILE_OTHER}:"
         );
-        println!("  {:<34} {:>6} {:>6}  most often #1 instead", "program", "top3", "top1");
+        println!(
+            "  {:<34} {:>6} {:>6}  most often #1 instead",
+            "program", "top3", "top1"
+        );
         for truth in 0..n {
             let mut top3 = 0;
             let mut top1 = 0;
@@ -196,6 +204,9 @@ fn recovery_true_program_in_top_3() {
                 let (_, outcome, asked) =
                     take_quiz(&catalog, sheet, |a, b| truly_better(&catalog, truth, a, b));
                 asked_total += usize::from(asked);
+                for (shown, rec) in outcome.ranked.iter().take(3).enumerate() {
+                    bands[shown][rec.band as usize] += 1;
+                }
                 let rank = outcome
                     .ranked
                     .iter()
@@ -213,7 +224,11 @@ fn recovery_true_program_in_top_3() {
                 id(&catalog, truth),
                 100.0 * top3 as f64 / STUDENTS_PER_PROGRAM as f64,
                 100.0 * top1 as f64 / STUDENTS_PER_PROGRAM as f64,
-                rival.map_or(String::new(), |i| format!("{} ({})", id(&catalog, i), rivals[i]))
+                rival.map_or(String::new(), |i| format!(
+                    "{} ({})",
+                    id(&catalog, i),
+                    rivals[i]
+                ))
             );
             top3_total += top3;
             top1_total += top1;
@@ -227,8 +242,21 @@ fn recovery_true_program_in_top_3() {
             100.0 * top1_total as f64 / students,
             100.0 * asked_total as f64 / students
         );
+        for (shown, b) in bands.iter().enumerate() {
+            println!(
+                "  bands at #{}: strong {:.0}%, good {:.0}%, worth a look {:.0}%",
+                shown + 1,
+                100.0 * b[0] as f64 / students,
+                100.0 * b[1] as f64 / students,
+                100.0 * b[2] as f64 / students
+            );
+        }
         if rate < bar {
-            failures.push(format!("sd {sd}: top-3 {:.1}% < {:.0}%", 100.0 * rate, 100.0 * bar));
+            failures.push(format!(
+                "sd {sd}: top-3 {:.1}% < {:.0}%",
+                100.0 * rate,
+                100.0 * bar
+            ));
         }
     }
     assert!(failures.is_empty(), "{failures:?}");
@@ -356,12 +384,20 @@ fn balance_of_first_places_over_random_sheets() {
     let mut out_of_range = Vec::new();
     for i in order {
         let ratio = firsts[i] as f64 / fair;
-        println!("  {:<34} {:>5}  {:.2}× fair", id(&catalog, i), firsts[i], ratio);
+        println!(
+            "  {:<34} {:>5}  {:.2}× fair",
+            id(&catalog, i),
+            firsts[i],
+            ratio
+        );
         if !(0.25..=2.0).contains(&ratio) {
             out_of_range.push(format!("{} {ratio:.2}×", id(&catalog, i)));
         }
     }
-    assert!(out_of_range.is_empty(), "outside 0.25×–2×: {out_of_range:?}");
+    assert!(
+        out_of_range.is_empty(),
+        "outside 0.25×–2×: {out_of_range:?}"
+    );
 }
 
 // ------------------------------------------------------------------ 3. stability
@@ -397,7 +433,9 @@ fn stability_rate(catalog: &Catalog, sheets: &[Answers]) -> (usize, usize) {
 fn stability_one_step_keeps_the_old_first_in_the_top_3() {
     let catalog = catalog();
     let mut rng = StdRng::seed_from_u64(3);
-    let random: Vec<Answers> = (0..1000).map(|_| random_sheet(&catalog, &mut rng)).collect();
+    let random: Vec<Answers> = (0..1000)
+        .map(|_| random_sheet(&catalog, &mut rng))
+        .collect();
     let simulated: Vec<Answers> = (0..1000)
         .map(|k| {
             let program = &catalog.programs[k % catalog.programs.len()];
@@ -436,7 +474,12 @@ fn high_areas(program: &Program) -> [bool; 6] {
 }
 
 /// Why a reason is dishonest, or `None` when it traces to the student's answers.
-fn dishonesty(catalog: &Catalog, answers: &Answers, program: &Program, reason: &Reason) -> Option<String> {
+fn dishonesty(
+    catalog: &Catalog,
+    answers: &Answers,
+    program: &Program,
+    reason: &Reason,
+) -> Option<String> {
     match reason {
         Reason::LikedItem { item, strongly } => {
             let Some(&value) = answers.items.get(item) else {
@@ -457,8 +500,12 @@ fn dishonesty(catalog: &Catalog, answers: &Answers, program: &Program, reason: &
                 return Some(format!("quotes unpicked tile {tile}"));
             }
             let t = catalog.quiz.tiles.iter().find(|t| &t.id == tile)?;
-            (!shares_area(&t.interest_areas, program))
-                .then(|| format!("quotes tile {tile} that names none of {}'s areas", program.id))
+            (!shares_area(&t.interest_areas, program)).then(|| {
+                format!(
+                    "quotes tile {tile} that names none of {}'s areas",
+                    program.id
+                )
+            })
         }
     }
 }
@@ -494,7 +541,11 @@ fn honest_reasons_over_random_sheets() {
         problems.len(),
         100.0 * top3_with_reason as f64 / top3_total as f64
     );
-    assert!(problems.is_empty(), "first problems: {:?}", &problems[..problems.len().min(5)]);
+    assert!(
+        problems.is_empty(),
+        "first problems: {:?}",
+        &problems[..problems.len().min(5)]
+    );
 }
 
 // ------------------------------------------------------------------ 5. length
@@ -513,13 +564,19 @@ fn length_no_path_takes_more_than_26_inputs() {
     // Every sheet, even one that picks every tile, stays within it, and Stage C is asked once.
     let mut rng = StdRng::seed_from_u64(5);
     let mut longest = 0;
-    let mut sheets: Vec<Answers> = (0..2000).map(|_| random_sheet(&catalog, &mut rng)).collect();
+    let mut sheets: Vec<Answers> = (0..2000)
+        .map(|_| random_sheet(&catalog, &mut rng))
+        .collect();
     let mut everything = random_sheet(&catalog, &mut rng);
     everything.tiles = quiz.tiles.iter().map(|t| t.id.clone()).collect();
     sheets.push(everything);
     for sheet in sheets {
         let (answered, _, asked) = take_quiz(&catalog, sheet, |a, _| a);
-        assert_eq!(quiz::tiebreak(&catalog, &answered), None, "Stage C asked twice");
+        assert_eq!(
+            quiz::tiebreak(&catalog, &answered),
+            None,
+            "Stage C asked twice"
+        );
         longest = longest.max(quiz::inputs_used(quiz, &answered, asked));
     }
     println!("  longest of 2001 sheets (incl. every tile picked): {longest} inputs");
@@ -539,7 +596,11 @@ fn every_program_interest_area_is_on_some_tile() {
         .collect();
     let mut missing = Vec::new();
     for program in &catalog.programs {
-        assert!(!program.interest_areas.is_empty(), "{} has no interest areas", program.id);
+        assert!(
+            !program.interest_areas.is_empty(),
+            "{} has no interest areas",
+            program.id
+        );
         for area in &program.interest_areas {
             if !on_tiles.contains(area) {
                 missing.push(format!("{}: {area}", program.id));
