@@ -20,7 +20,8 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::crossterm::{cursor, execute};
 
-use crate::app::{Activity, App, Effect, Msg};
+use crate::app::{App, Effect, Msg};
+use crate::stats::Event as BoothEvent;
 use crate::ui::{self, Hotspots};
 
 /// How often time moves on when nobody touches anything.
@@ -29,9 +30,13 @@ const TICK: Duration = Duration::from_millis(250);
 pub const MAX_RESTARTS: usize = 5;
 pub const RESTART_WINDOW: Duration = Duration::from_secs(60);
 
+/// Set (to anything) to make the kiosk exit right after drawing its first frame, so
+/// `hyperfine` and `/usr/bin/time -v` can measure start-up and memory.
+pub const FIRST_FRAME_ONLY_ENV: &str = "ROC_KIOSK_FIRST_FRAME_ONLY";
+
 /// What the loop does with effects that touch the world (booth log, config file).
 pub trait World {
-    fn track(&mut self, activity: &Activity);
+    fn track(&mut self, event: &BoothEvent);
     fn save_settings(&mut self, event_name: Option<&str>, idle_timeout_secs: u64);
     fn tech_figures(&mut self) -> Vec<(String, String)>;
     /// Why the booth log is not being saved, if it is not.
@@ -122,6 +127,8 @@ fn watch_signals() -> Arc<AtomicBool> {
 /// terminal, is logged, and the kiosk starts again at Attract with a fresh app, at most
 /// [`MAX_RESTARTS`] times a minute.
 pub fn run(mut new_app: impl FnMut() -> App, world: &mut dyn World) -> io::Result<Ending> {
+    // For measuring start-up (README, Performance): stop right after the first frame.
+    let first_frame_only = std::env::var_os(FIRST_FRAME_ONLY_ENV).is_some();
     install_panic_hook();
     let stop = watch_signals();
     let mut panics: Vec<Instant> = Vec::new();
@@ -129,7 +136,7 @@ pub fn run(mut new_app: impl FnMut() -> App, world: &mut dyn World) -> io::Resul
         let mut app = new_app();
         let result = panic::catch_unwind(AssertUnwindSafe(|| {
             let (_guard, mut terminal) = TerminalGuard::enter()?;
-            event_loop(&mut terminal, &mut app, world, &stop)
+            event_loop(&mut terminal, &mut app, world, &stop, first_frame_only)
         }));
         match result {
             Ok(ending) => return ending,
@@ -154,6 +161,7 @@ fn event_loop(
     app: &mut App,
     world: &mut dyn World,
     stop: &AtomicBool,
+    first_frame_only: bool,
 ) -> io::Result<Ending> {
     let size = terminal.size()?;
     app.update(Msg::Resize(size.width, size.height), Instant::now());
@@ -165,6 +173,9 @@ fn event_loop(
             return Ok(Ending::Signal);
         }
         terminal.draw(|frame| hot = ui::draw(frame, app))?;
+        if first_frame_only {
+            return Ok(Ending::Signal);
+        }
 
         let timeout = TICK.saturating_sub(last_tick.elapsed());
         let msg = if event::poll(timeout)? {
@@ -184,7 +195,7 @@ fn event_loop(
         for effect in effects {
             match effect {
                 Effect::Quit => return Ok(Ending::Technician),
-                Effect::Track(activity) => world.track(&activity),
+                Effect::Track(event) => world.track(&event),
                 Effect::RefreshTechFigures => {
                     let figures = world.tech_figures();
                     app.update(Msg::TechFigures(figures), now);

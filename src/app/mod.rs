@@ -3,8 +3,10 @@
 
 pub mod input;
 pub mod msg;
+mod quiz_flow;
 pub mod state;
 mod update;
 
-pub use msg::{Activity, Effect, EndReason, Msg, Target, Via};
-pub use state::{App, MenuItem, PinVerifier, Screen, Settings, Student};
+pub use msg::{Effect, EndReason, Event, Msg, Target, Via};
+pub use quiz_flow::{ANSWER_ROWS, RESULTS_SHOWN};
+pub use state::{App, MenuItem, PinVerifier, QuizState, QuizStep, Screen, Settings, Student};

@@ -2,6 +2,8 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
+pub use crate::stats::{EndReason, Event, Via};
+
 /// One input to the app. Terminal events are mapped to these by `tui.rs`; mouse clicks are
 /// resolved to a [`Target`] against the hotspots of the last frame drawn.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,8 +56,9 @@ pub enum Target {
 pub enum Effect {
     /// The technician chose Exit.
     Quit,
-    /// An anonymous booth-log event for the current student session.
-    Track(Activity),
+    /// An anonymous booth-log event for the current student session (the loop adds the
+    /// time, the laptop and the session id).
+    Track(Event),
     /// Read today's figures and send them back as `Msg::TechFigures`.
     RefreshTechFigures,
     /// The technician changed settings: write them to the config file.
@@ -63,37 +66,4 @@ pub enum Effect {
         event_name: Option<String>,
         idle_timeout_secs: u64,
     },
-}
-
-/// What a student did, as the booth log records it (no free text, nothing identifying).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Activity {
-    SessionStart,
-    ProgramViewed {
-        program: String,
-        via: Via,
-        search_terms: Option<String>,
-    },
-    QuizFinished {
-        top3: Vec<String>,
-    },
-    ApplyShown,
-    SessionEnd {
-        reason: EndReason,
-    },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Via {
-    Search,
-    Browse,
-    Quiz,
-    Attract,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EndReason {
-    Idle,
-    BackToAttract,
-    Technician,
 }

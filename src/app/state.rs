@@ -34,6 +34,9 @@ pub struct Settings {
     pub log_search_terms: bool,
     /// The date the application-window status is computed for.
     pub today: jiff::civil::Date,
+    pub qr_style: crate::qr::QrStyle,
+    /// Colours the QR code can be painted with (truecolor or 256).
+    pub color_depth: crate::qr::ColorDepth,
 }
 
 impl Settings {
@@ -46,6 +49,8 @@ impl Settings {
             theme: Theme::default(),
             log_search_terms: false,
             today,
+            qr_style: crate::qr::QrStyle::Auto,
+            color_depth: crate::qr::ColorDepth::Indexed256,
         }
     }
 }
@@ -64,6 +69,10 @@ pub enum Screen {
     Detail {
         program: usize,
     },
+    /// The quiz; which step is in `Student::quiz`.
+    Quiz,
+    /// The quiz's recommendations.
+    Results,
     Apply,
     /// Technician PIN prompt.
     Pin,
@@ -140,6 +149,38 @@ pub struct Student {
     pub scroll: u16,
     /// How the student reached the program on screen (for the booth log).
     pub via: Option<super::msg::Via>,
+    pub quiz: QuizState,
+    /// When this visit began (the first key on Attract), for the session's length.
+    pub session_started: Option<Instant>,
+}
+
+/// Where the student is in the quiz.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuizStep {
+    /// Stage A, item by index.
+    Item(usize),
+    /// Stage B.
+    Tiles,
+    /// Stage C between two program indices.
+    Choice(usize, usize),
+}
+
+impl Default for QuizStep {
+    fn default() -> Self {
+        QuizStep::Item(0)
+    }
+}
+
+/// One student's quiz: answers so far and the outcome once finished.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct QuizState {
+    pub step: QuizStep,
+    pub answers: crate::quiz::Answers,
+    /// Highlighted choice (answer 0..5 with 5 = skip, tile, or Stage C option).
+    pub cursor: usize,
+    pub outcome: Option<crate::quiz::Outcome>,
+    /// First recommendation shown on the results ("Not me → show 3 more" moves it on).
+    pub first_shown: usize,
 }
 
 /// The technician's side: PIN prompt and menu.
@@ -157,6 +198,9 @@ pub struct TechState {
 pub struct App {
     pub catalog: Arc<Catalog>,
     pub index: Arc<SearchIndex>,
+    /// The application URL's QR code, encoded once. `None` only if encoding failed, which
+    /// catalog validation rules out; the screen then shows the URL as text.
+    pub apply_code: Option<Arc<crate::qr::UrlCode>>,
     pub settings: Settings,
     pub(crate) pin_ok: PinVerifier,
     pub student: Student,
@@ -179,6 +223,9 @@ impl App {
         now: Instant,
     ) -> Self {
         let index = Arc::new(SearchIndex::new(&catalog));
+        let apply_code = crate::qr::UrlCode::encode(&catalog.center.application.url)
+            .ok()
+            .map(Arc::new);
         let student = Student {
             lang: settings.default_lang,
             ..Student::default()
@@ -186,6 +233,7 @@ impl App {
         App {
             catalog,
             index,
+            apply_code,
             settings,
             pin_ok,
             student,
@@ -215,7 +263,13 @@ impl App {
     }
 
     fn menu_item_available(&self, item: MenuItem) -> bool {
-        !matches!(item, MenuItem::Quiz)
+        match item {
+            // A catalog without quiz items or tiles has no quiz to offer.
+            MenuItem::Quiz => {
+                !self.catalog.quiz.items.is_empty() && !self.catalog.quiz.tiles.is_empty()
+            }
+            _ => true,
+        }
     }
 
     /// The program highlighted on the attract screen now.
@@ -234,10 +288,9 @@ impl App {
     /// Seconds left on the "Still there?" countdown, while it shows.
     pub fn still_there_left(&self) -> Option<u64> {
         self.still_there_since.map(|since| {
-            STILL_THERE
-                .saturating_sub(self.now.saturating_duration_since(since))
-                .as_secs()
-                + 1
+            let left = STILL_THERE.saturating_sub(self.now.saturating_duration_since(since));
+            // Rounded up, so the countdown starts at 10 and never shows 0 before the reset.
+            left.as_millis().div_ceil(1000) as u64
         })
     }
 

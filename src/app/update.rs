@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::msg::{Activity, Effect, EndReason, Msg, Target, Via};
+use super::msg::{Effect, EndReason, Event, Msg, Target, Via};
 use super::state::{App, MAX_PIN_TRIES, MenuItem, STILL_THERE, Screen, Student};
 
 /// Page size for PgUp/PgDn in lists.
@@ -56,8 +56,9 @@ impl App {
 
     /// Ends the student's visit: every trace of it goes, and Attract shows.
     pub fn reset(&mut self, reason: EndReason, fx: &mut Vec<Effect>) {
-        if !matches!(self.screen(), Screen::Attract | Screen::Pin | Screen::Tech) {
-            fx.push(Effect::Track(Activity::SessionEnd { reason }));
+        if let Some(started) = self.student.session_started {
+            let seconds = self.now.saturating_duration_since(started).as_secs();
+            fx.push(Effect::Track(Event::SessionEnd { reason, seconds }));
         }
         self.student = Student {
             lang: self.settings.default_lang,
@@ -72,7 +73,7 @@ impl App {
     // ------------------------------------------------------------------ navigation
 
     /// Shows `screen`, remembering the current one for Esc.
-    fn go(&mut self, screen: Screen) {
+    pub(super) fn go(&mut self, screen: Screen) {
         let from = self.student.screen;
         if from != screen {
             self.student.history.push(from);
@@ -82,7 +83,7 @@ impl App {
         }
     }
 
-    fn back(&mut self, fx: &mut Vec<Effect>) {
+    pub(super) fn back(&mut self, fx: &mut Vec<Effect>) {
         match self.student.history.pop() {
             Some(Screen::Attract) | None => self.reset(EndReason::BackToAttract, fx),
             Some(previous) => {
@@ -129,7 +130,8 @@ impl App {
     }
 
     fn wake(&mut self, fx: &mut Vec<Effect>) {
-        fx.push(Effect::Track(Activity::SessionStart));
+        fx.push(Effect::Track(Event::SessionStart));
+        self.student.session_started = Some(self.now);
         self.student.history.clear();
         self.go(Screen::Home);
     }
@@ -140,13 +142,13 @@ impl App {
         self.refresh_search();
     }
 
-    fn open_program(&mut self, program: usize, via: Via, fx: &mut Vec<Effect>) {
+    pub(super) fn open_program(&mut self, program: usize, via: Via, fx: &mut Vec<Effect>) {
         let Some(p) = self.catalog.programs.get(program) else {
             return;
         };
         let search_terms = (via == Via::Search && self.settings.log_search_terms)
             .then(|| self.student.search.input.0.as_str().to_string());
-        fx.push(Effect::Track(Activity::ProgramViewed {
+        fx.push(Effect::Track(Event::ProgramViewed {
             program: p.id.clone(),
             via,
             search_terms,
@@ -159,6 +161,7 @@ impl App {
         match item {
             MenuItem::Language => self.toggle_lang(),
             MenuItem::Apply => self.open_apply(fx),
+            MenuItem::Quiz => self.start_quiz(),
             other => {
                 if let Some(screen) = menu_screen(other) {
                     self.go(screen);
@@ -167,8 +170,8 @@ impl App {
         }
     }
 
-    fn open_apply(&mut self, fx: &mut Vec<Effect>) {
-        fx.push(Effect::Track(Activity::ApplyShown));
+    pub(super) fn open_apply(&mut self, fx: &mut Vec<Effect>) {
+        fx.push(Effect::Track(Event::ApplyShown));
         self.go(Screen::Apply);
     }
 
@@ -178,7 +181,7 @@ impl App {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         // Keys that mean the same on every screen.
         match key.code {
-            KeyCode::Char('t') if ctrl => return self.open_pin(),
+            KeyCode::Char('t') if ctrl => return self.open_pin(fx),
             // Ctrl-C, Ctrl-D, Ctrl-Z, Ctrl-\ and every other control chord: a kiosk ignores them.
             KeyCode::Char('u') | KeyCode::Char('w') | KeyCode::Char('h') if ctrl => {}
             KeyCode::Char(_) if ctrl => return,
@@ -199,6 +202,8 @@ impl App {
             Screen::Search => self.on_search_key(key, fx),
             Screen::BrowseSectors | Screen::BrowsePrograms { .. } => self.on_browse_key(key, fx),
             Screen::Detail { .. } => self.on_detail_key(key, fx),
+            Screen::Quiz => self.on_quiz_key(key, fx),
+            Screen::Results => self.on_results_key(key, fx),
             Screen::Apply => self.on_plain_key(key, fx),
             Screen::Pin => self.on_pin_key(key, fx),
             Screen::Tech => self.on_tech_key(key, fx),
@@ -374,10 +379,10 @@ impl App {
 
     // ------------------------------------------------------------------ technician
 
-    fn open_pin(&mut self) {
+    /// The technician takes over: the student's visit ends here, whatever happens next.
+    fn open_pin(&mut self, fx: &mut Vec<Effect>) {
         if !self.is_tech_screen() {
-            self.student.history.clear();
-            self.tech.pin.clear();
+            self.reset(EndReason::Technician, fx);
             self.tech.failures = 0;
             self.student.screen = Screen::Pin;
         }
@@ -485,7 +490,13 @@ impl App {
         match target {
             Target::Back => return self.back(fx),
             Target::Home => return self.home(),
-            Target::Lang => return self.toggle_lang(),
+            Target::Lang => {
+                // On Attract the label also wakes the kiosk, like any other touch.
+                if self.screen() == Screen::Attract {
+                    self.wake(fx);
+                }
+                return self.toggle_lang();
+            }
             _ => {}
         }
         match (self.screen(), target) {
@@ -513,6 +524,8 @@ impl App {
                 self.cycle_session()
             }
             (Screen::Detail { .. }, Target::Apply) => self.open_apply(fx),
+            (Screen::Quiz, target) => self.on_quiz_click(target, fx),
+            (Screen::Results, target) => self.on_results_click(target, fx),
             (Screen::Tech, Target::TechItem(i)) => self.tech_item(i, fx),
             _ => {}
         }
@@ -529,6 +542,10 @@ impl App {
             Screen::Search => {
                 let len = self.search_rows().len();
                 move_selection(&mut self.student.search.selected, len, code);
+            }
+            Screen::Results => {
+                let len = self.results_shown().len();
+                move_selection(&mut self.student.selected, len, code);
             }
             Screen::Home | Screen::BrowseSectors | Screen::BrowsePrograms { .. } => {
                 let len = if self.screen() == Screen::Home {
@@ -554,7 +571,7 @@ fn menu_screen(item: MenuItem) -> Option<Screen> {
 }
 
 /// Moves a list selection for arrow and page keys, staying inside `0..len`.
-fn move_selection(selected: &mut usize, len: usize, code: KeyCode) {
+pub(super) fn move_selection(selected: &mut usize, len: usize, code: KeyCode) {
     if len == 0 {
         *selected = 0;
         return;

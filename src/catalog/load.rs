@@ -31,6 +31,8 @@ pub struct CatalogError {
     pub file: String,
     pub line: Option<usize>,
     pub column: Option<usize>,
+    /// What kind of entry the error is in ("program", "sector", "campus", "quiz item"...).
+    pub what: Option<String>,
     /// The id of the program/sector/item the error is in, when there is one.
     pub id: Option<String>,
     /// The field, dotted ("riasec.R", "sessions[1]").
@@ -50,12 +52,18 @@ impl fmt::Display for CatalogError {
             }
         }
         write!(f, ":")?;
+        let mut named = false;
+        if let Some(what) = &self.what {
+            write!(f, " {what}")?;
+            named = true;
+        }
         if let Some(id) = &self.id {
             write!(f, " '{id}'")?;
+            named = true;
         }
         if let Some(field) = &self.field {
             write!(f, " field '{field}':")?;
-        } else if self.id.is_some() {
+        } else if named {
             write!(f, ":")?;
         }
         write!(f, " {}", self.message)?;
@@ -98,6 +106,12 @@ impl Catalog {
         parse_and_validate(files)
     }
 
+    /// A catalog from the texts of its four files, in the order of [`BUNDLED`] (center,
+    /// sectors, programs, quiz), each with the file name to use in errors.
+    pub fn from_texts(files: [(&str, &str); 4]) -> Result<Catalog, CatalogErrors> {
+        parse_and_validate(files.map(|(name, text)| (name.to_string(), Ok(text.to_string()))))
+    }
+
     pub fn load(source: &CatalogSource) -> Result<Catalog, CatalogErrors> {
         match source {
             CatalogSource::Bundled => Catalog::bundled(),
@@ -107,12 +121,15 @@ impl Catalog {
 }
 
 /// Reads one file, refusing oversized and non-UTF-8 files with a clear message.
+// A large error type is fine here: at most four, once, at start-up.
+#[allow(clippy::result_large_err)]
 fn read_catalog_file(path: &Path) -> Result<String, CatalogError> {
     let file = path.display().to_string();
     let err = |message: String, hint: &str| CatalogError {
         file: file.clone(),
         line: None,
         column: None,
+        what: None,
         id: None,
         field: None,
         message,

@@ -1,65 +1,320 @@
 //! Parsing with located errors, and the meaning checks that serde cannot do.
+//!
+//! The order is chosen so one run reports every problem it can:
+//! 1. each file is parsed to a `serde_json::Value` (a syntax error stops only that file);
+//! 2. each entry (program, sector, campus, quiz item...) is deserialized from its own
+//!    slice of text, so every bad entry is reported with its id ([`schema`]);
+//! 3. the entries that parsed are checked for meaning ([`rules`]), with references
+//!    resolved against the ids read from the JSON.
+//!
+//! Errors are located with a span index of the text ([`spans`]).
+
+mod formats;
+mod report;
+mod rules;
+mod schema;
+pub(crate) mod spans;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::de::IgnoredAny;
+use serde_json::Value;
 
 use super::load::{CatalogError, CatalogErrors};
 use super::model::*;
+use report::{Doc, Entry, Reporter};
+use rules::Known;
+use spans::Seg;
 
-/// 1-based line and column of byte `offset` in `text`.
+/// 1-based line and column (in characters) of byte `offset` in `text`.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
+    let before = &text[..spans::floor_char_boundary(text, offset)];
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, column)
 }
 
-fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, CatalogError> {
-    serde_json::from_str(text).map_err(|e| CatalogError {
-        file: file.to_string(),
-        line: Some(e.line()),
-        column: Some(e.column()),
-        id: None,
-        field: None,
-        message: e.to_string(),
-        hint: "fix the JSON at this place".into(),
-    })
+/// One file that parsed as JSON.
+struct Parsed {
+    doc: Doc,
+    root: Value,
+}
+
+/// Parses one file's text as JSON, or reports the syntax error with line and column.
+fn parse_json(file: String, text: String, errors: &mut Vec<CatalogError>) -> Option<Parsed> {
+    match serde_json::from_str::<Value>(&text) {
+        Ok(root) if root.is_object() => Some(Parsed {
+            doc: Doc::new(file, text),
+            root,
+        }),
+        Ok(_) => {
+            let doc = Doc::new(file, text);
+            let start = doc.spans.get(&[]).map_or(0, |span| span.start);
+            errors.push(doc.error_at_offset(
+                start,
+                "the file must hold one JSON object { ... }".into(),
+                "wrap the content in { } with the file's top-level keys (see the bundled catalog/ files)",
+            ));
+            None
+        }
+        Err(error) => {
+            let doc = Doc::new(file, text);
+            let offset = doc.spans.offset_of(error.line(), error.column());
+            let hint = match error.classify() {
+                serde_json::error::Category::Eof => {
+                    "the file ends too early: a closing quote, bracket or brace is missing"
+                }
+                _ => {
+                    "fix the JSON here: a missing or extra comma, quote, bracket or brace is \
+                     the usual cause"
+                }
+            };
+            errors.push(doc.error_at_offset(
+                offset,
+                format!("JSON syntax error: {}", schema::without_position(&error)),
+                hint,
+            ));
+            None
+        }
+    }
+}
+
+/// An entry per element of the list at `key` of `root`, named by the `id` it has in
+/// the JSON (even when the rest of the element does not fit the schema).
+fn entries(root: &Value, key: &str, what: &str) -> Vec<Entry> {
+    let Some(list) = root.get(key).and_then(Value::as_array) else {
+        return Vec::new();
+    };
+    list.iter()
+        .enumerate()
+        .map(|(i, element)| {
+            let id = element.get("id").and_then(Value::as_str);
+            Entry::element(what, id, vec![Seg::from(key), Seg::from(i)])
+        })
+        .collect()
+}
+
+/// Deserializes each entry, keeping the ones that fit the schema.
+fn typed_entries<T: serde::de::DeserializeOwned>(
+    rep: &mut Reporter,
+    entries: &[Entry],
+) -> Vec<(Entry, T)> {
+    entries
+        .iter()
+        .filter_map(|entry| Some((entry.clone(), schema::typed::<T>(rep, entry)?)))
+        .collect()
+}
+
+/// Deserializes the whole file as a `T`, with the listed top-level arrays read as empty:
+/// their entries are deserialized (and reported) one by one, and an error in one of
+/// them must not hide a later error in the file. The arrays are blanked with spaces,
+/// so byte offsets, and so error locations, stay those of the real text.
+fn typed_whole<T: serde::de::DeserializeOwned>(
+    rep: &mut Reporter,
+    lists_read_apart: &[&str],
+) -> Option<T> {
+    let mut text = rep.doc.text.clone().into_bytes();
+    for list in lists_read_apart {
+        let Some(span) = rep.doc.spans.get(&[Seg::from(*list)]) else {
+            continue;
+        };
+        let inner = span.start + 1..span.end.saturating_sub(1);
+        let is_array = text.get(span.start) == Some(&b'[') && text.get(inner.end) == Some(&b']');
+        if is_array {
+            for byte in &mut text[inner] {
+                if *byte != b'\n' {
+                    *byte = b' ';
+                }
+            }
+        }
+    }
+    // The blanked ranges lie between ASCII brackets, so they held whole characters.
+    let text = String::from_utf8(text).ok()?;
+    schema::typed_in::<T>(rep, &Entry::file(), &text)
+}
+
+/// The top of sectors.json and programs.json: one key holding the list.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SectorsShell {
+    #[allow(dead_code)]
+    sectors: Vec<IgnoredAny>,
 }
 
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-struct SectorsFile {
-    sectors: Vec<Sector>,
+struct ProgramsShell {
+    #[allow(dead_code)]
+    programs: Vec<IgnoredAny>,
 }
 
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ProgramsFile {
-    programs: Vec<Program>,
+/// The values of a list whose every entry fitted the schema; `None` otherwise (the
+/// errors are already reported).
+fn all_or_none<T>(typed: Vec<(Entry, T)>, entries: &[Entry]) -> Option<Vec<T>> {
+    (typed.len() == entries.len()).then(|| typed.into_iter().map(|(_, value)| value).collect())
+}
+
+fn ids_of(entries: &[Entry]) -> BTreeSet<String> {
+    entries.iter().filter_map(|e| e.id.clone()).collect()
 }
 
 pub fn parse_and_validate(
     files: [(String, Result<String, CatalogError>); 4],
 ) -> Result<Catalog, CatalogErrors> {
     let mut errors = Vec::new();
-    let [(cf, center), (sf, sectors), (pf, programs), (qf, quiz)] = files;
-    let center = center.and_then(|t| parse::<Center>(&cf, &t));
-    let sectors = sectors.and_then(|t| parse::<SectorsFile>(&sf, &t));
-    let programs = programs.and_then(|t| parse::<ProgramsFile>(&pf, &t));
-    let quiz = quiz.and_then(|t| parse::<Quiz>(&qf, &t));
-    let center = keep(center, &mut errors);
-    let sectors = keep(sectors, &mut errors);
-    let programs = keep(programs, &mut errors);
-    let quiz = keep(quiz, &mut errors);
+    let [center, sectors, programs, quiz] = files.map(|(file, text)| match text {
+        Ok(text) => parse_json(file, text, &mut errors),
+        Err(error) => {
+            errors.push(error);
+            None
+        }
+    });
+    // References are resolved against the ids as written, before any entry is typed.
+    let ids_in = |parsed: &Option<Parsed>, list: &str| {
+        parsed.as_ref().map(|p| ids_of(&entries(&p.root, list, "")))
+    };
+    let known = Known {
+        campuses: ids_in(&center, "campuses"),
+        sessions: ids_in(&center, "sessions"),
+        sectors: sectors.as_ref().map(|s| pathways_by_sector(&s.root)),
+        interest_areas: ids_in(&quiz, "interest_areas"),
+    };
+    let center = with_file(&center, &mut errors, center_file);
+    let sectors = with_file(&sectors, &mut errors, sectors_file);
+    let programs = with_file(&programs, &mut errors, |rep, root| {
+        programs_file(rep, root, &known)
+    });
+    let quiz = with_file(&quiz, &mut errors, |rep, root| quiz_file(rep, root, &known));
+
     match (center, sectors, programs, quiz) {
-        (Some(center), Some(s), Some(p), Some(quiz)) if errors.is_empty() => Ok(Catalog {
-            center,
-            sectors: s.sectors,
-            programs: p.programs,
-            quiz,
-        }),
+        (Some(center), Some(sectors), Some(programs), Some(quiz)) if errors.is_empty() => {
+            Ok(Catalog {
+                center,
+                sectors,
+                programs,
+                quiz,
+            })
+        }
         _ => Err(CatalogErrors(errors)),
     }
 }
 
-/// The value, or `None` with its error added to the list.
-fn keep<T>(result: Result<T, CatalogError>, errors: &mut Vec<CatalogError>) -> Option<T> {
-    result.map_err(|e| errors.push(e)).ok()
+/// Checks one parsed file, reporting into `errors`; `None` when it could not be parsed.
+fn with_file<T>(
+    parsed: &Option<Parsed>,
+    errors: &mut Vec<CatalogError>,
+    check: impl FnOnce(&mut Reporter, &Value) -> Option<T>,
+) -> Option<T> {
+    let parsed = parsed.as_ref()?;
+    check(
+        &mut Reporter {
+            doc: &parsed.doc,
+            errors,
+        },
+        &parsed.root,
+    )
+}
+
+/// center.json: campuses, sessions and contacts entry by entry, then the rest.
+fn center_file(rep: &mut Reporter, root: &Value) -> Option<Center> {
+    let campus_entries = entries(root, "campuses", "campus");
+    let session_entries = entries(root, "sessions", "session");
+    let contact_entries = entries(root, "contacts", "contact");
+    rules::ids(rep, &campus_entries, "campus");
+    rules::ids(rep, &session_entries, "session");
+    let campuses = typed_entries::<Campus>(rep, &campus_entries);
+    let sessions = typed_entries::<Session>(rep, &session_entries);
+    let contacts = typed_entries::<Contact>(rep, &contact_entries);
+    for (entry, campus) in &campuses {
+        rules::campus(rep, entry, campus);
+    }
+    for (entry, session) in &sessions {
+        rules::session(rep, entry, session);
+    }
+    for (entry, contact) in &contacts {
+        rules::contact(rep, entry, contact);
+    }
+    let mut center = typed_whole::<Center>(rep, &["campuses", "sessions", "contacts"])?;
+    rules::center(rep, &center);
+    center.campuses = all_or_none(campuses, &campus_entries)?;
+    center.sessions = all_or_none(sessions, &session_entries)?;
+    center.contacts = all_or_none(contacts, &contact_entries)?;
+    Some(center)
+}
+
+/// sectors.json: `{"sectors": [...]}`, sector by sector.
+fn sectors_file(rep: &mut Reporter, root: &Value) -> Option<Vec<Sector>> {
+    let shell = typed_whole::<SectorsShell>(rep, &[]);
+    let list = entries(root, "sectors", "sector");
+    rules::ids(rep, &list, "sector");
+    let typed = typed_entries::<Sector>(rep, &list);
+    for (entry, sector) in &typed {
+        rules::sector(rep, entry, sector);
+    }
+    shell?;
+    all_or_none(typed, &list)
+}
+
+/// programs.json: `{"programs": [...]}`, program by program.
+fn programs_file(rep: &mut Reporter, root: &Value, known: &Known) -> Option<Vec<Program>> {
+    let shell = typed_whole::<ProgramsShell>(rep, &[]);
+    let list = entries(root, "programs", "program");
+    if shell.is_some() {
+        rules::program_count(rep, list.len());
+    }
+    rules::ids(rep, &list, "program");
+    let typed = typed_entries::<Program>(rep, &list);
+    for (entry, program) in &typed {
+        rules::program(rep, entry, program, known);
+    }
+    shell?;
+    all_or_none(typed, &list)
+}
+
+/// quiz.json: items, tiles and interest areas entry by entry, then the weights.
+fn quiz_file(rep: &mut Reporter, root: &Value, known: &Known) -> Option<Quiz> {
+    let item_entries = entries(root, "items", "quiz item");
+    let tile_entries = entries(root, "tiles", "tile");
+    let area_entries = entries(root, "interest_areas", "interest area");
+    rules::ids(rep, &item_entries, "quiz item");
+    rules::ids(rep, &tile_entries, "tile");
+    rules::ids(rep, &area_entries, "interest area");
+    let items = typed_entries::<QuizItem>(rep, &item_entries);
+    let tiles = typed_entries::<Tile>(rep, &tile_entries);
+    let areas = typed_entries::<InterestArea>(rep, &area_entries);
+    for (entry, item) in &items {
+        rules::quiz_item(rep, entry, item);
+    }
+    for (entry, tile) in &tiles {
+        rules::tile(rep, entry, tile, known);
+    }
+    for (entry, area) in &areas {
+        rules::interest_area(rep, entry, area);
+    }
+    let mut quiz = typed_whole::<Quiz>(rep, &["items", "tiles", "interest_areas"])?;
+    rules::weights(rep, &quiz.weights);
+    quiz.items = all_or_none(items, &item_entries)?;
+    quiz.tiles = all_or_none(tiles, &tile_entries)?;
+    quiz.interest_areas = all_or_none(areas, &area_entries)?;
+    Some(quiz)
+}
+
+/// Sector id -> pathway ids, as written in sectors.json.
+fn pathways_by_sector(root: &Value) -> BTreeMap<String, Vec<String>> {
+    let sectors = root.get("sectors").and_then(Value::as_array);
+    sectors
+        .into_iter()
+        .flatten()
+        .filter_map(|sector| {
+            let id = sector.get("id")?.as_str()?.to_string();
+            let pathways = sector
+                .get("pathways")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(|p| Some(p.get("id")?.as_str()?.to_string()))
+                .collect();
+            Some((id, pathways))
+        })
+        .collect()
 }

@@ -1,11 +1,25 @@
-//! `roc-kiosk qr [--svg FILE] [--catalog DIR]`
+//! `roc-kiosk qr [--svg FILE] [--catalog DIR]`: the application URL's QR code, printed
+//! to this terminal (the same widget the kiosk draws, explicit black on white), or
+//! written as an SVG for printed flyers.
 
-use std::path::PathBuf;
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Color;
+use ratatui::widgets::Widget;
 
 use super::CatalogArg;
+use crate::qr::{ColorDepth, QrImage, QrStyle, UrlCode};
+use crate::ui::qr_widget::QrWidget;
+
+/// Pixels per module in the SVG's default size (a 33-module code with its quiet zone
+/// is 410 px); SVG scales without loss, so this only sets the size viewers open it at.
+const SVG_PX_PER_MODULE: u32 = 10;
 
 #[derive(Debug, Args)]
 pub struct QrArgs {
@@ -17,7 +31,133 @@ pub struct QrArgs {
 }
 
 pub fn run(args: QrArgs) -> ExitCode {
-    let _ = args;
-    eprintln!("qr: not built yet");
-    ExitCode::FAILURE
+    let catalog = match args.catalog.load_or_report() {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let url = catalog.center.application.url;
+    let code = match UrlCode::encode(&url) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("qr: center.json application.url: {e}; use a shorter URL");
+            return ExitCode::FAILURE;
+        }
+    };
+    match args.svg {
+        Some(path) => write_svg(&path, code.preferred(), &url),
+        None => print_to_terminal(&code),
+    }
+}
+
+fn write_svg(path: &Path, image: &QrImage, url: &str) -> ExitCode {
+    match std::fs::write(path, image.to_svg(SVG_PX_PER_MODULE)) {
+        Ok(()) => {
+            println!(
+                "wrote {} ({n}x{n} modules + quiet zone, error correction {:?}) for {url}",
+                path.display(),
+                image.ec_level(),
+                n = image.width(),
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!(
+                "qr: cannot write {}: {e}; check that the folder exists and is writable",
+                path.display()
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn print_to_terminal(code: &UrlCode) -> ExitCode {
+    let (cols, rows) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
+    let depth = ColorDepth::detect();
+    match terminal_text(code, cols, rows, depth) {
+        Ok(text) => {
+            let mut out = std::io::stdout().lock();
+            // A closed pipe (`| head`) is not worth a panic or an error message.
+            let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("{message}");
+            println!("{}", code.url());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The code and the URL under it as text with SGR colours, for a terminal of
+/// `cols` x `rows`. Two rows stay free: one for the URL, one for the shell prompt, so
+/// the code's top row does not scroll away.
+pub fn terminal_text(
+    code: &UrlCode,
+    cols: u16,
+    rows: u16,
+    depth: ColorDepth,
+) -> Result<String, String> {
+    let area = Rect::new(0, 0, cols, rows.saturating_sub(2));
+    let plan = code.plan(area, QrStyle::Auto).map_err(|need| {
+        format!(
+            "qr: this terminal is {cols}x{rows}; the code needs {}x{} (plus 2 rows for the URL \
+             and prompt). Make the window bigger or the font smaller, or use --svg FILE.",
+            need.cols,
+            need.rows.saturating_add(2)
+        )
+    })?;
+    let (w, h) = plan.size();
+    // Render the kiosk's own widget into a buffer exactly the code's size, then
+    // print its cells: one source of truth for how the code looks.
+    let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+    QrWidget::new(plan, depth).render(buf.area, &mut buf);
+    let indent = " ".repeat(usize::from((cols - w) / 2));
+    let mut text = String::new();
+    for y in 0..h {
+        text.push_str(&indent);
+        let mut last = None;
+        for x in 0..w {
+            let cell = &buf[(x, y)];
+            if last != Some((cell.fg, cell.bg)) {
+                let _ = write!(text, "\x1b[{};{}m", sgr(cell.fg, 38), sgr(cell.bg, 48));
+                last = Some((cell.fg, cell.bg));
+            }
+            text.push_str(cell.symbol());
+        }
+        text.push_str("\x1b[0m\n");
+    }
+    let url = code.url();
+    let pad = usize::from(cols).saturating_sub(url.chars().count()) / 2;
+    let _ = writeln!(text, "{}{url}", " ".repeat(pad));
+    Ok(text)
+}
+
+/// The SGR parameters that select colour `c`; `base` is 38 (foreground) or 48
+/// (background). The widget only uses Rgb and Indexed colours.
+fn sgr(c: Color, base: u8) -> String {
+    match c {
+        Color::Rgb(r, g, b) => format!("{base};2;{r};{g};{b}"),
+        Color::Indexed(i) => format!("{base};5;{i}"),
+        _ => format!("{}", base + 1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_has_explicit_colours_on_every_code_line_and_the_url_last() {
+        let code = UrlCode::encode("https://roc.kernhigh.org").unwrap();
+        let text = terminal_text(&code, 80, 24, ColorDepth::Indexed256).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines.len() <= 22, "{} lines", lines.len());
+        assert_eq!(lines.last().unwrap().trim(), "https://roc.kernhigh.org");
+        for line in &lines[..lines.len() - 1] {
+            assert!(line.trim_start().starts_with("\x1b[38;5;"), "{line:?}");
+            assert!(line.ends_with("\x1b[0m"));
+        }
+        let err = terminal_text(&code, 20, 10, ColorDepth::Indexed256).unwrap_err();
+        assert!(err.contains("20x10") && err.contains("--svg"), "{err}");
+    }
 }

@@ -8,17 +8,16 @@ use std::time::{Duration, Instant};
 use clap::Args;
 
 use super::CatalogArg;
-use crate::app::{Activity, App, Settings};
+use crate::app::{App, EndReason, Event, Settings};
+use crate::config::{Config, PIN_ENV, PinCheck};
 use crate::i18n::Lang;
+use crate::stats::{self, BoothLog};
 use crate::tui::{self, Ending, World};
 use crate::ui::theme::Theme;
 
-/// The PIN when neither `ROC_KIOSK_PIN` nor the config file sets one.
-pub const DEFAULT_PIN: &str = "2468";
-
-pub const AFTER_HELP: &str = "Technician: press Ctrl-T and enter the PIN to open the technician menu (today's figures, settings, Exit). \
+pub const AFTER_HELP: &str = "Technician: press Ctrl-T and enter the PIN to open the technician menu (today's figures, event name, idle timeout, QR preview, Exit). \
 The PIN comes from ROC_KIOSK_PIN, else the config file (set it with `roc-kiosk set-pin`), else the default 2468.\n\
-Nothing a student presses ends the kiosk: Ctrl-C, Ctrl-Z, Ctrl-\\, Ctrl-D, q and Esc are ignored or go back one screen.";
+Nothing a student presses ends the kiosk: Ctrl-C, Ctrl-Z, Ctrl-\\, Ctrl-D, q and the F-keys are ignored, and Esc only goes back.";
 
 #[derive(Debug, Clone, Default, Args)]
 pub struct RunArgs {
@@ -39,28 +38,41 @@ pub struct RunArgs {
 }
 
 pub fn run(args: RunArgs) -> ExitCode {
+    // Everything that can be wrong is checked before the screen changes, so the
+    // technician reads the problem in the terminal they typed the command into.
     let catalog = match args.catalog.load_or_report() {
         Ok(catalog) => Arc::new(catalog),
         Err(code) => return code,
     };
-    let _log_guard = start_log_file();
+    let loaded = match Config::load(args.config.as_deref()) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            eprintln!("{e}");
+            eprintln!(
+                "The kiosk did not start: fix the config file above, or start with --config pointing at another one."
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let config = loaded.config;
+    let _log_guard = start_log_file(&config.data_dir());
 
-    let today = args.today.unwrap_or_else(|| jiff::Zoned::now().date());
-    let mut settings = Settings::new(today);
-    settings.theme = Theme::from_env();
-    if let Some(secs) = args.idle_timeout {
-        settings.idle_timeout = Duration::from_secs(secs);
-    }
-    if let Some(lang) = args.lang {
-        settings.default_lang = lang;
-    }
-    let pin = std::env::var("ROC_KIOSK_PIN")
-        .ok()
-        .filter(|p| !p.is_empty())
-        .unwrap_or_else(|| DEFAULT_PIN.into());
-    let pin_ok: crate::app::PinVerifier = Arc::new(move |entered: &str| entered == pin);
+    let settings = settings_from(&config, &args);
+    let pin = PinCheck::from_config(&config, std::env::var(PIN_ENV).ok());
+    let pin_ok: crate::app::PinVerifier = Arc::new(move |entered: &str| pin.verify(entered));
+    let log = if config.booth_log {
+        BoothLog::open(&config.data_dir(), &config.laptop_id())
+    } else {
+        BoothLog::disabled()
+    };
+    let mut booth = Booth {
+        log,
+        session: None,
+        config,
+        config_path: loaded.path,
+        today_override: args.today,
+    };
 
-    let mut world = LogOnly;
     let ending = tui::run(
         || {
             App::new(
@@ -70,8 +82,9 @@ pub fn run(args: RunArgs) -> ExitCode {
                 Instant::now(),
             )
         },
-        &mut world,
+        &mut booth,
     );
+    booth.end_open_session();
     match ending {
         Ok(Ending::Technician) | Ok(Ending::Signal) => ExitCode::SUCCESS,
         Ok(Ending::TooManyPanics) => {
@@ -88,10 +101,23 @@ pub fn run(args: RunArgs) -> ExitCode {
     }
 }
 
-/// Logs go to a file in the platform data directory, never to the screen.
-fn start_log_file() -> Option<()> {
-    let dirs = directories::ProjectDirs::from("org", "KHSD", "roc-kiosk")?;
-    let dir = dirs.data_dir();
+/// The app's settings: the config file, with command-line flags on top.
+fn settings_from(config: &Config, args: &RunArgs) -> Settings {
+    let mut settings = Settings::new(args.today.unwrap_or_else(crate::apply::local_today));
+    settings.theme = Theme::from_env();
+    settings.color_depth = crate::qr::ColorDepth::detect();
+    settings.qr_style = config.qr_style;
+    settings.event_name = config.event_name.clone();
+    settings.site = config.site.clone();
+    settings.log_search_terms = config.log_search_terms;
+    settings.idle_timeout =
+        Duration::from_secs(args.idle_timeout.unwrap_or(config.idle_timeout_secs));
+    settings.default_lang = args.lang.unwrap_or(config.default_lang);
+    settings
+}
+
+/// Logs go to a file in the data directory, never to the screen.
+fn start_log_file(dir: &std::path::Path) -> Option<()> {
     std::fs::create_dir_all(dir).ok()?;
     let file = std::fs::OpenOptions::new()
         .create(true)
@@ -106,20 +132,61 @@ fn start_log_file() -> Option<()> {
     Some(())
 }
 
-/// Until the booth log lands: activities go to the log file only.
-struct LogOnly;
+/// The booth's side of the effects: the anonymous log and the config file.
+struct Booth {
+    log: BoothLog,
+    /// The visit in progress: its random id and when it began.
+    session: Option<(String, Instant)>,
+    config: Config,
+    config_path: PathBuf,
+    today_override: Option<jiff::civil::Date>,
+}
 
-impl World for LogOnly {
-    fn track(&mut self, activity: &Activity) {
-        tracing::info!("activity: {activity:?}");
+impl Booth {
+    /// On exit mid-visit, the visit's end is still written.
+    fn end_open_session(&mut self) {
+        if let Some((_, started)) = &self.session {
+            let seconds = started.elapsed().as_secs();
+            self.track(&Event::SessionEnd {
+                reason: EndReason::Exit,
+                seconds,
+            });
+        }
     }
+}
+
+impl World for Booth {
+    fn track(&mut self, event: &Event) {
+        if matches!(event, Event::SessionStart) || self.session.is_none() {
+            self.session = Some((stats::new_session_id(), Instant::now()));
+        }
+        if let Some((id, _)) = &self.session {
+            self.log.append(id, event, &jiff::Zoned::now());
+        }
+        if matches!(event, Event::SessionEnd { .. }) {
+            self.session = None;
+        }
+    }
+
     fn save_settings(&mut self, event_name: Option<&str>, idle_timeout_secs: u64) {
-        tracing::info!("settings: event {event_name:?}, idle {idle_timeout_secs}s");
+        self.config.event_name = event_name.map(str::to_string);
+        self.config.idle_timeout_secs = idle_timeout_secs;
+        if let Err(e) = self.config.save(&self.config_path) {
+            tracing::warn!(
+                "could not save settings to {}: {e}",
+                self.config_path.display()
+            );
+        }
     }
+
     fn tech_figures(&mut self) -> Vec<(String, String)> {
-        Vec::new()
+        let today = self
+            .today_override
+            .unwrap_or_else(crate::apply::local_today);
+        stats::key_figures(&stats::today_summary(&self.log, today))
     }
+
     fn log_problem(&self) -> Option<String> {
-        Some("the booth log is not built yet".into())
+        self.log.problem().map(str::to_string)
     }
 }

@@ -1,9 +1,19 @@
 //! `roc-kiosk set-pin [--config FILE]`
+//!
+//! Reads the new PIN twice from stdin (without echo on a terminal; plain lines from a
+//! pipe, which tests and scripts use), then writes its salted hash into the config file,
+//! keeping every other setting. Exits 1 when the PINs differ or the file cannot be
+//! written, 2 on a broken config or an unusable PIN.
 
+use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
+
+use crate::config::{
+    CONFIG_ENV, Config, ConfigLocation, PIN_ENV, check_new_pin, hash_pin, new_salt,
+};
 
 #[derive(Debug, Args)]
 pub struct SetPinArgs {
@@ -13,7 +23,115 @@ pub struct SetPinArgs {
 }
 
 pub fn run(args: SetPinArgs) -> ExitCode {
-    let _ = args;
-    eprintln!("set-pin: not built yet");
-    ExitCode::FAILURE
+    // Load first: a broken config is reported before anyone types a PIN. A config file
+    // that does not exist yet is created, even when named with --config.
+    let env = std::env::var(CONFIG_ENV).ok();
+    let location = ConfigLocation {
+        explicit: false,
+        ..ConfigLocation::resolve(args.config.as_deref(), env.as_deref())
+    };
+    let mut loaded = match Config::load_from(&location) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let (first, second) = match read_pin_twice() {
+        Ok(pins) => pins,
+        Err(message) => {
+            eprintln!("set-pin: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Err(message) = check_new_pin(&first) {
+        eprintln!("set-pin: {message}");
+        return ExitCode::from(2);
+    }
+    if first != second {
+        eprintln!("set-pin: the two PINs differ; nothing was changed");
+        return ExitCode::FAILURE;
+    }
+    loaded.config.pin_hash = Some(hash_pin(&first, &new_salt()));
+    if let Err(e) = loaded.config.save(&loaded.path) {
+        eprintln!(
+            "{}: cannot save the config: {e} — check the folder exists and is writable, or use --config FILE",
+            loaded.path.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    println!("PIN saved in {}", loaded.path.display());
+    if std::env::var(PIN_ENV).is_ok_and(|v| !v.trim().is_empty()) {
+        eprintln!(
+            "note: {PIN_ENV} is set in this environment and takes precedence over the saved PIN"
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+fn read_pin_twice() -> Result<(String, String), String> {
+    if std::io::stdin().is_terminal() {
+        let first = read_hidden("New technician PIN (4-8 digits): ")?;
+        let second = read_hidden("Same PIN again: ")?;
+        Ok((first, second))
+    } else {
+        let mut lines = std::io::stdin().lock().lines();
+        let mut next = || match lines.next() {
+            Some(Ok(line)) => Ok(line.trim().to_string()),
+            Some(Err(e)) => Err(format!("cannot read standard input: {e}")),
+            None => Err("expected the new PIN on two lines of standard input".to_string()),
+        };
+        let first = next()?;
+        let second = next()?;
+        Ok((first, second))
+    }
+}
+
+/// Reads digits in raw mode, showing a `*` per digit. Enter ends; Esc or Ctrl-C cancels.
+fn read_hidden(prompt: &str) -> Result<String, String> {
+    use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+    use ratatui::crossterm::terminal;
+
+    /// Leaves raw mode however the function returns.
+    struct RawMode;
+    impl Drop for RawMode {
+        fn drop(&mut self) {
+            let _ = terminal::disable_raw_mode();
+        }
+    }
+
+    let mut err = std::io::stderr();
+    let _ = write!(err, "{prompt}");
+    let _ = err.flush();
+    terminal::enable_raw_mode().map_err(|e| format!("cannot switch off echo: {e}"))?;
+    let _raw = RawMode;
+    let mut pin = String::new();
+    loop {
+        let ev = event::read().map_err(|e| format!("cannot read the keyboard: {e}"))?;
+        let Event::Key(key) = ev else { continue };
+        if key.kind == KeyEventKind::Release {
+            continue;
+        }
+        match key.code {
+            KeyCode::Enter => break,
+            KeyCode::Esc => return Err("cancelled".into()),
+            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                return Err("cancelled".into());
+            }
+            KeyCode::Backspace => {
+                let erased = pin.pop().is_some();
+                if erased {
+                    let _ = write!(err, "\x08 \x08");
+                }
+            }
+            KeyCode::Char(c) if pin.len() < 16 => {
+                pin.push(c);
+                let _ = write!(err, "*");
+            }
+            _ => {}
+        }
+        let _ = err.flush();
+    }
+    let _ = write!(err, "\r\n");
+    Ok(pin)
 }

@@ -10,12 +10,29 @@ use super::{Hotspots, centered};
 use crate::app::App;
 use crate::i18n::{fill, t};
 
-pub fn draw(frame: &mut Frame, app: &App, area: Rect, _hot: &mut Hotspots) {
+pub fn draw(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
     let lang = app.lang();
     let s = t(lang);
     let other = t(lang.toggled());
     let theme = &app.settings.theme;
     let center = &app.catalog.center;
+    // Parents who read Spanish first can switch before touching anything else.
+    let corner = Rect { height: 1, ..area };
+    let label = format!(" {} ", s.other_language);
+    let width = (ratatui::text::Span::raw(&label).width() as u16).min(corner.width);
+    super::chrome::button(
+        frame,
+        Rect {
+            x: corner.right() - width,
+            width,
+            ..corner
+        },
+        corner.right() - width,
+        s.other_language,
+        crate::app::Target::Lang,
+        theme.button,
+        hot,
+    );
     let inner = centered(
         area,
         area.width.saturating_sub(4).min(100),

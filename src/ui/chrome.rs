@@ -118,6 +118,8 @@ fn screen_title(app: &App) -> String {
             .map(|p| p.name.get(app.lang()).to_string())
             .unwrap_or_default(),
         Screen::Apply => s.menu_apply.to_string(),
+        Screen::Quiz => s.quiz_title.to_string(),
+        Screen::Results => s.results_title.to_string(),
         Screen::Attract | Screen::Pin | Screen::Tech => String::new(),
     }
 }
@@ -129,6 +131,12 @@ fn screen_keys(app: &App) -> &'static str {
         Screen::BrowseSectors | Screen::BrowsePrograms { .. } => s.keys_browse,
         Screen::Detail { .. } => s.keys_detail,
         Screen::Home => s.keys_list,
+        Screen::Quiz => match app.student.quiz.step {
+            crate::app::QuizStep::Item(_) => s.keys_quiz,
+            crate::app::QuizStep::Tiles => s.keys_tiles,
+            crate::app::QuizStep::Choice(..) => s.keys_choice,
+        },
+        Screen::Results => s.keys_results,
         _ => "",
     }
 }

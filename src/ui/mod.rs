@@ -4,12 +4,15 @@
 //! Every screen is drawn inside the minimum-size gate, and every rectangle is clamped to
 //! the frame, so no window size (down to 0x0) can panic the kiosk.
 
+mod apply;
 mod attract;
 mod browse;
 mod chrome;
 pub mod detail;
 mod home;
 mod list;
+pub mod qr_widget;
+mod quiz;
 mod search;
 mod tech;
 pub mod theme;
@@ -75,7 +78,9 @@ pub fn draw(frame: &mut Frame, app: &App) -> Hotspots {
                     browse::draw(frame, app, body, &mut hot)
                 }
                 Screen::Detail { program } => detail::draw(frame, app, program, body, &mut hot),
-                Screen::Apply => {}
+                Screen::Apply => apply::draw(frame, app, body, &mut hot),
+                Screen::Quiz => quiz::draw(frame, app, body, &mut hot),
+                Screen::Results => quiz::results(frame, app, body, &mut hot),
                 Screen::Attract | Screen::Pin | Screen::Tech => {}
             }
         }

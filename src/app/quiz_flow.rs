@@ -1,0 +1,246 @@
+//! The quiz's part of `App::update`: one item per screen, the tiles, the Stage C choice and
+//! the results. Scoring itself is `crate::quiz`; this file only moves the student along.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use super::msg::{Effect, Event, Target, Via};
+use super::state::{App, QuizState, QuizStep, Screen};
+use crate::quiz;
+
+/// Answers on an item screen: 1..=5, and the sixth row is Skip.
+pub const ANSWER_ROWS: usize = 6;
+/// How many recommendations the results show at once.
+pub const RESULTS_SHOWN: usize = 3;
+
+impl App {
+    /// Starts the quiz afresh (answers from an earlier try are dropped).
+    pub(super) fn start_quiz(&mut self) {
+        self.student.quiz = QuizState::default();
+        self.go(Screen::Quiz);
+    }
+
+    pub(super) fn on_quiz_key(&mut self, key: KeyEvent, fx: &mut Vec<Effect>) {
+        let step = self.student.quiz.step;
+        match (step, key.code) {
+            (_, KeyCode::Esc) => self.back(fx),
+            (_, KeyCode::Backspace | KeyCode::Left) => self.quiz_back(),
+            (QuizStep::Item(_), KeyCode::Char(c @ '1'..='5')) => self.answer(c as u8 - b'0', fx),
+            (QuizStep::Item(_), KeyCode::Char('0' | 's' | 'S' | ' ')) => self.skip(fx),
+            (QuizStep::Item(_), KeyCode::Enter) => match self.student.quiz.cursor {
+                row if row < 5 => self.answer(row as u8 + 1, fx),
+                _ => self.skip(fx),
+            },
+            (QuizStep::Tiles, KeyCode::Char(c))
+                if c.is_ascii_lowercase() || c.is_ascii_uppercase() =>
+            {
+                let i = (c.to_ascii_lowercase() as u8 - b'a') as usize;
+                self.toggle_tile(i);
+            }
+            (QuizStep::Tiles, KeyCode::Char(' ')) => self.toggle_tile(self.student.quiz.cursor),
+            (QuizStep::Tiles, KeyCode::Enter) => self.tiles_done(fx),
+            (QuizStep::Choice(..), KeyCode::Char(c @ '1'..='2')) => {
+                self.choose((c as u8 - b'1') as usize, fx)
+            }
+            (QuizStep::Choice(..), KeyCode::Enter) => self.choose(self.student.quiz.cursor, fx),
+            (_, code) => {
+                let rows = self.quiz_rows();
+                super::update::move_selection(&mut self.student.quiz.cursor, rows, code);
+            }
+        }
+    }
+
+    /// Rows the cursor moves over on the current quiz step.
+    fn quiz_rows(&self) -> usize {
+        match self.student.quiz.step {
+            QuizStep::Item(_) => ANSWER_ROWS,
+            QuizStep::Tiles => self.catalog.quiz.tiles.len(),
+            QuizStep::Choice(..) => 2,
+        }
+    }
+
+    pub(super) fn on_quiz_click(&mut self, target: Target, fx: &mut Vec<Effect>) {
+        match (self.student.quiz.step, target) {
+            (QuizStep::Item(_), Target::Answer(n)) => self.answer(n, fx),
+            (QuizStep::Item(_), Target::Skip) => self.skip(fx),
+            (QuizStep::Tiles, Target::Tile(i)) => self.toggle_tile(i),
+            (QuizStep::Tiles, Target::TilesDone) => self.tiles_done(fx),
+            (QuizStep::Choice(..), Target::Choice(i)) => self.choose(i, fx),
+            (_, Target::QuizBack) => self.quiz_back(),
+            _ => {}
+        }
+    }
+
+    fn answer(&mut self, value: u8, fx: &mut Vec<Effect>) {
+        let QuizStep::Item(i) = self.student.quiz.step else {
+            return;
+        };
+        if let Some(item) = self.catalog.quiz.items.get(i) {
+            self.student
+                .quiz
+                .answers
+                .items
+                .insert(item.id.clone(), value.clamp(1, 5));
+        }
+        self.next_item(fx);
+    }
+
+    fn skip(&mut self, fx: &mut Vec<Effect>) {
+        let QuizStep::Item(i) = self.student.quiz.step else {
+            return;
+        };
+        if let Some(item) = self.catalog.quiz.items.get(i) {
+            self.student.quiz.answers.items.remove(&item.id);
+        }
+        self.next_item(fx);
+    }
+
+    fn next_item(&mut self, _fx: &mut [Effect]) {
+        let QuizStep::Item(i) = self.student.quiz.step else {
+            return;
+        };
+        let next = if i + 1 < self.catalog.quiz.items.len() {
+            QuizStep::Item(i + 1)
+        } else {
+            QuizStep::Tiles
+        };
+        self.set_step(next);
+    }
+
+    /// Puts the cursor where the student's earlier answer was, so going back shows it.
+    fn set_step(&mut self, step: QuizStep) {
+        let quiz = &mut self.student.quiz;
+        quiz.step = step;
+        quiz.cursor = match step {
+            QuizStep::Item(i) => self
+                .catalog
+                .quiz
+                .items
+                .get(i)
+                .and_then(|item| quiz.answers.items.get(&item.id))
+                .map_or(2, |&v| usize::from(v.clamp(1, 5)) - 1),
+            QuizStep::Tiles | QuizStep::Choice(..) => 0,
+        };
+    }
+
+    fn quiz_back(&mut self) {
+        let step = match self.student.quiz.step {
+            QuizStep::Item(0) => return,
+            QuizStep::Item(i) => QuizStep::Item(i - 1),
+            QuizStep::Tiles => QuizStep::Item(self.catalog.quiz.items.len().saturating_sub(1)),
+            QuizStep::Choice(..) => {
+                self.student.quiz.answers.choice = None;
+                QuizStep::Tiles
+            }
+        };
+        self.set_step(step);
+    }
+
+    fn toggle_tile(&mut self, i: usize) {
+        let Some(tile) = self.catalog.quiz.tiles.get(i) else {
+            return;
+        };
+        let tiles = &mut self.student.quiz.answers.tiles;
+        if !tiles.remove(&tile.id) {
+            tiles.insert(tile.id.clone());
+        }
+        self.student.quiz.cursor = i;
+    }
+
+    fn tiles_done(&mut self, fx: &mut Vec<Effect>) {
+        self.student.quiz.answers.choice = None;
+        match quiz::tiebreak(&self.catalog, &self.student.quiz.answers) {
+            Some((a, b)) => self.set_step(QuizStep::Choice(a, b)),
+            None => self.finish_quiz(fx),
+        }
+    }
+
+    fn choose(&mut self, option: usize, fx: &mut Vec<Effect>) {
+        let QuizStep::Choice(a, b) = self.student.quiz.step else {
+            return;
+        };
+        let program = if option == 0 { a } else { b };
+        if let Some(p) = self.catalog.programs.get(program) {
+            self.student.quiz.answers.choice = Some(p.id.clone());
+        }
+        self.finish_quiz(fx);
+    }
+
+    fn finish_quiz(&mut self, fx: &mut Vec<Effect>) {
+        let outcome = quiz::recommend(&self.catalog, &self.student.quiz.answers);
+        let top3 = outcome
+            .ranked
+            .iter()
+            .take(3)
+            .filter_map(|r| self.catalog.programs.get(r.program))
+            .map(|p| p.id.clone())
+            .collect();
+        fx.push(Effect::Track(Event::QuizFinished { top3 }));
+        self.student.quiz.outcome = Some(outcome);
+        self.student.quiz.first_shown = 0;
+        // Esc from the results goes Home, not back into the finished quiz.
+        self.student.history = vec![Screen::Attract, Screen::Home];
+        self.student.screen = Screen::Results;
+        self.student.selected = 0;
+    }
+
+    /// The recommendations on screen now (program indices), best first.
+    pub fn results_shown(&self) -> Vec<usize> {
+        let Some(outcome) = &self.student.quiz.outcome else {
+            return Vec::new();
+        };
+        outcome
+            .ranked
+            .iter()
+            .skip(self.student.quiz.first_shown)
+            .take(RESULTS_SHOWN)
+            .map(|r| r.program)
+            .collect()
+    }
+
+    pub(super) fn on_results_key(&mut self, key: KeyEvent, fx: &mut Vec<Effect>) {
+        match key.code {
+            KeyCode::Esc | KeyCode::Backspace => self.back(fx),
+            KeyCode::Enter => self.open_result(self.student.selected, fx),
+            KeyCode::Char(c @ '1'..='3') => self.open_result((c as u8 - b'1') as usize, fx),
+            KeyCode::Char('n' | 'N') => self.show_more(),
+            KeyCode::Char('r' | 'R') => self.start_quiz(),
+            KeyCode::Char('a' | 'A' | '4') => self.open_apply(fx),
+            KeyCode::Char('b' | 'B') => self.go(Screen::BrowseSectors),
+            code => {
+                let len = self.results_shown().len();
+                super::update::move_selection(&mut self.student.selected, len, code);
+            }
+        }
+    }
+
+    pub(super) fn on_results_click(&mut self, target: Target, fx: &mut Vec<Effect>) {
+        match target {
+            Target::Row(i) => self.open_result(i, fx),
+            Target::ShowMore => self.show_more(),
+            Target::Retake => self.start_quiz(),
+            Target::Apply => self.open_apply(fx),
+            Target::Menu(_) => self.go(Screen::BrowseSectors),
+            _ => {}
+        }
+    }
+
+    fn open_result(&mut self, row: usize, fx: &mut Vec<Effect>) {
+        if let Some(&program) = self.results_shown().get(row) {
+            self.student.selected = row;
+            self.open_program(program, Via::Quiz, fx);
+        }
+    }
+
+    /// "Not me": the next three; after the last, back to the first three.
+    fn show_more(&mut self) {
+        let total = self
+            .student
+            .quiz
+            .outcome
+            .as_ref()
+            .map_or(0, |o| o.ranked.len());
+        let next = self.student.quiz.first_shown + RESULTS_SHOWN;
+        self.student.quiz.first_shown = if next < total { next } else { 0 };
+        self.student.selected = 0;
+    }
+}

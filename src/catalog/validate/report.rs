@@ -1,0 +1,109 @@
+//! Turning a problem found at a path into a located [`CatalogError`].
+
+use super::spans::{Dotted, Seg, SpanIndex};
+use crate::catalog::load::CatalogError;
+
+/// One parsed catalog file: its name, text and where each value is.
+pub struct Doc {
+    pub file: String,
+    pub text: String,
+    pub spans: SpanIndex,
+}
+
+impl Doc {
+    pub fn new(file: String, text: String) -> Doc {
+        let spans = SpanIndex::build(&text);
+        Doc { file, text, spans }
+    }
+
+    /// Line and column of `path`, or of its nearest ancestor in the file.
+    pub fn locate(&self, path: &[Seg]) -> Option<(usize, usize)> {
+        let span = self.spans.nearest(path)?;
+        Some(self.spans.line_col(&self.text, span.anchor()))
+    }
+
+    /// A whole-file error with no path (a syntax error, a wrong top-level shape).
+    pub fn error_at_offset(&self, offset: usize, message: String, hint: &str) -> CatalogError {
+        let (line, column) = self.spans.line_col(&self.text, offset);
+        CatalogError {
+            file: self.file.clone(),
+            line: Some(line),
+            column: Some(column),
+            what: None,
+            id: None,
+            field: None,
+            message,
+            hint: hint.to_string(),
+        }
+    }
+}
+
+/// The entry an error is about: "program 'vet-tech'" at `programs[3]`.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// "program", "sector", "campus"...; `None` for file-level fields (center.json).
+    pub what: Option<String>,
+    pub id: Option<String>,
+    pub path: Vec<Seg>,
+}
+
+impl Entry {
+    /// A file-level entry: fields are reported from the top of the file.
+    pub fn file() -> Entry {
+        Entry {
+            what: None,
+            id: None,
+            path: Vec::new(),
+        }
+    }
+
+    /// An element of a list, named by its id, or by its position when it has none.
+    pub fn element(what: &str, id: Option<&str>, path: Vec<Seg>) -> Entry {
+        let position = match path.last() {
+            Some(Seg::Index(i)) => format!("{what} #{}", i + 1),
+            _ => what.to_string(),
+        };
+        Entry {
+            what: Some(if id.is_some() {
+                what.to_string()
+            } else {
+                position
+            }),
+            id: id.map(str::to_string),
+            path,
+        }
+    }
+}
+
+/// Collects the errors of one file.
+pub struct Reporter<'a> {
+    pub doc: &'a Doc,
+    pub errors: &'a mut Vec<CatalogError>,
+}
+
+impl Reporter<'_> {
+    /// Reports a problem in `field` (relative to the entry) of `entry`.
+    pub fn field(&mut self, entry: &Entry, field: &[Seg], message: String, hint: &str) {
+        let mut path = entry.path.clone();
+        path.extend_from_slice(field);
+        let location = self.doc.locate(&path);
+        self.errors.push(CatalogError {
+            file: self.doc.file.clone(),
+            line: location.map(|l| l.0),
+            column: location.map(|l| l.1),
+            what: entry.what.clone(),
+            id: entry.id.clone(),
+            field: (!field.is_empty()).then(|| Dotted(field).to_string()),
+            message,
+            hint: hint.to_string(),
+        });
+    }
+}
+
+/// A relative path from keys and indices, as an array: `rel!["riasec", "R"]`.
+macro_rules! rel {
+    ($($seg:expr),* $(,)?) => {
+        [$($crate::catalog::validate::spans::Seg::from($seg)),*]
+    };
+}
+pub(crate) use rel;

@@ -1,0 +1,173 @@
+//! Reading booth logs back. Lines are streamed, so a season of logs is never held as
+//! text; a torn or invalid line is skipped with a warning naming `file:line`, and every
+//! complete line is still read.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+
+use super::record::Record;
+
+/// Detailed warnings per file; after that only a count, so a wrong file given by mistake
+/// (a million invalid lines) does not bury the report.
+pub const MAX_WARNINGS_PER_FILE: usize = 20;
+
+/// What reading produced besides the records.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReadStats {
+    /// "file:line: what was wrong", in reading order.
+    pub warnings: Vec<String>,
+    pub files_read: usize,
+    /// Files that could not be opened or read to the end.
+    pub files_failed: usize,
+    /// Lines skipped as torn or invalid (also counted past the warning limit).
+    pub lines_skipped: u64,
+}
+
+/// Every record read, plus warnings.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReadOutcome {
+    pub records: Vec<Record>,
+    pub warnings: Vec<String>,
+    pub files_read: usize,
+    pub files_failed: usize,
+    pub lines_skipped: u64,
+}
+
+/// Reads every file into memory. For large sets prefer [`for_each_record`] or
+/// [`super::summarize_files`], which stream.
+pub fn read_logs(files: &[PathBuf]) -> ReadOutcome {
+    let mut records = Vec::new();
+    let stats = for_each_record(files, |r| records.push(r));
+    ReadOutcome {
+        records,
+        warnings: stats.warnings,
+        files_read: stats.files_read,
+        files_failed: stats.files_failed,
+        lines_skipped: stats.lines_skipped,
+    }
+}
+
+/// Calls `on_record` for each valid record in `files`, in order. A file named twice
+/// (same path after resolving links) is read once.
+pub fn for_each_record(files: &[PathBuf], mut on_record: impl FnMut(Record)) -> ReadStats {
+    let mut stats = ReadStats::default();
+    let mut seen = std::collections::HashSet::new();
+    for path in files {
+        let identity = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+        if !seen.insert(identity) {
+            continue;
+        }
+        read_one(path, &mut on_record, &mut stats);
+    }
+    stats
+}
+
+fn read_one(path: &Path, on_record: &mut impl FnMut(Record), stats: &mut ReadStats) {
+    let name = path.display().to_string();
+    let file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            stats.files_failed += 1;
+            stats.warnings.push(format!("{name}: cannot read: {e}"));
+            return;
+        }
+    };
+    let mut reader = BufReader::with_capacity(1 << 16, file);
+    let mut buf = Vec::with_capacity(256);
+    let mut line_no = 0usize;
+    let mut skipped_here = 0usize;
+    let mut warn = |stats: &mut ReadStats, line_no: usize, message: String| {
+        stats.lines_skipped += 1;
+        skipped_here += 1;
+        if skipped_here <= MAX_WARNINGS_PER_FILE {
+            stats.warnings.push(format!("{name}:{line_no}: {message}"));
+        }
+    };
+    loop {
+        buf.clear();
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                stats.files_failed += 1;
+                stats
+                    .warnings
+                    .push(format!("{name}:{}: cannot read further: {e}", line_no + 1));
+                return;
+            }
+        }
+        line_no += 1;
+        let complete = buf.last() == Some(&b'\n');
+        let mut line = buf.as_slice();
+        if line_no == 1 {
+            line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
+        }
+        let line = line.trim_ascii();
+        if line.is_empty() {
+            continue;
+        }
+        match serde_json::from_slice::<Record>(line) {
+            Ok(record) => on_record(record),
+            Err(e) => match recover_glued(line) {
+                Some((fragment_len, record)) => {
+                    on_record(record);
+                    warn(
+                        stats,
+                        line_no,
+                        format!(
+                            "skipped {fragment_len} bytes of a torn line before a complete record"
+                        ),
+                    );
+                }
+                None if !complete => warn(
+                    stats,
+                    line_no,
+                    "incomplete last line (the kiosk stopped while writing it); skipped".into(),
+                ),
+                None => warn(stats, line_no, format!("skipped an invalid line: {e}")),
+            },
+        }
+    }
+    if skipped_here > MAX_WARNINGS_PER_FILE {
+        stats.warnings.push(format!(
+            "{name}: {} more skipped lines not listed",
+            skipped_here - MAX_WARNINGS_PER_FILE
+        ));
+    }
+    stats.files_read += 1;
+}
+
+/// A line torn by a crash, then continued by the next write, looks like
+/// `{"ts":"2025-…","lap{"ts":…complete…}`. Records start with `{"ts":`, so the last such
+/// start that parses is the complete record.
+fn recover_glued(line: &[u8]) -> Option<(usize, Record)> {
+    const START: &[u8] = b"{\"ts\":";
+    let mut end = line.len();
+    while let Some(pos) = line[..end].windows(START.len()).rposition(|w| w == START) {
+        if pos == 0 {
+            return None;
+        }
+        if let Ok(record) = serde_json::from_slice::<Record>(&line[pos..]) {
+            return Some((pos, record));
+        }
+        end = pos;
+    }
+    None
+}
+
+/// Every `booth-*.jsonl` in `dir`, sorted by name (so by date, then laptop).
+pub fn log_files_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|entry| entry.ok())
+        .map(|entry| entry.path())
+        .filter(|path| {
+            path.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("booth-") && n.ends_with(".jsonl"))
+                && path.is_file()
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}

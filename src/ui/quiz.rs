@@ -1,0 +1,364 @@
+//! The quiz: one item per screen with big answer rows, the tiles, the Stage C choice, and
+//! the results with reasons that quote only what this student said.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::{Hotspots, campus_name, chrome};
+use crate::app::{App, QuizStep, Target};
+use crate::i18n::{fill, t};
+use crate::quiz::{Band, Profile, reason_sentence};
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
+    let area = area.inner(ratatui::layout::Margin {
+        horizontal: 2,
+        vertical: 0,
+    });
+    match app.student.quiz.step {
+        QuizStep::Item(i) => item(frame, app, i, area, hot),
+        QuizStep::Tiles => tiles(frame, app, area, hot),
+        QuizStep::Choice(a, b) => choice(frame, app, [a, b], area, hot),
+    }
+}
+
+fn item(frame: &mut Frame, app: &App, index: usize, area: Rect, hot: &mut Hotspots) {
+    let lang = app.lang();
+    let s = t(lang);
+    let theme = &app.settings.theme;
+    let items = &app.catalog.quiz.items;
+    let Some(item) = items.get(index) else { return };
+
+    let progress = fill(s.quiz_progress, &[&(index + 1), &items.len()]);
+    let bar_width = 24usize;
+    let filled = (index + 1) * bar_width / items.len().max(1);
+    let bar = format!("{}{}", "■".repeat(filled), "□".repeat(bar_width - filled));
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(format!("{progress}  "), theme.dim),
+            Span::styled(bar, theme.accent),
+        ])),
+        Rect { height: 1, ..area },
+    );
+    frame.render_widget(
+        Paragraph::new(vec![
+            Line::styled(s.quiz_question, theme.base),
+            Line::styled(format!("  {}?", item.text.get(lang)), theme.title),
+        ])
+        .wrap(Wrap { trim: false }),
+        Rect {
+            y: area.y + 2,
+            height: 3,
+            ..area
+        },
+    );
+    frame.render_widget(
+        Paragraph::new(Line::styled(s.quiz_hint, theme.dim)),
+        Rect {
+            y: area.y + 5,
+            height: 1,
+            ..area
+        },
+    );
+
+    let chosen = app.student.quiz.answers.items.get(&item.id).copied();
+    let mut y = area.y + 7;
+    for row in 0..crate::app::ANSWER_ROWS {
+        if y >= area.bottom() {
+            break;
+        }
+        let selected = app.student.quiz.cursor == row;
+        let style = if selected { theme.selected } else { theme.base };
+        let (label, target) = if row < 5 {
+            let value = row as u8 + 1;
+            let mark = if chosen == Some(value) { "●" } else { " " };
+            (
+                format!(" {value}  {}  {} {mark}", s.faces[row], s.answers[row]),
+                Target::Answer(value),
+            )
+        } else {
+            (format!(" 0  {}", s.skip), Target::Skip)
+        };
+        let rect = Rect {
+            y,
+            height: 1,
+            width: area.width.min(44),
+            ..area
+        };
+        frame.render_widget(Paragraph::new(label).style(style), rect);
+        hot.add(rect, target);
+        y += if row == 4 { 2 } else { 1 };
+    }
+    let back = Rect {
+        y: area.bottom().saturating_sub(1),
+        height: 1,
+        ..area
+    };
+    if index > 0 {
+        chrome::button(
+            frame,
+            back,
+            back.x,
+            s.quiz_back,
+            Target::QuizBack,
+            theme.button,
+            hot,
+        );
+    }
+}
+
+fn tiles(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
+    let lang = app.lang();
+    let s = t(lang);
+    let theme = &app.settings.theme;
+    let tiles = &app.catalog.quiz.tiles;
+    let picked = &app.student.quiz.answers.tiles;
+    frame.render_widget(
+        Paragraph::new(vec![
+            Line::styled(s.tiles_title, theme.title),
+            Line::styled(s.tiles_hint, theme.dim),
+        ]),
+        Rect { height: 2, ..area },
+    );
+    // Two columns of big rows at 80 wide, three when there is room.
+    let columns: u16 = if area.width >= 110 { 3 } else { 2 };
+    let col_width = area.width / columns;
+    let row_height: u16 = if area.height >= 30 { 3 } else { 2 };
+    let grid_top = area.y + 3;
+    for (i, tile) in tiles.iter().enumerate() {
+        let (col, row) = (i as u16 % columns, i as u16 / columns);
+        let rect = Rect {
+            x: area.x + col * col_width,
+            y: grid_top + row * row_height,
+            width: col_width.saturating_sub(2),
+            height: row_height - 1,
+        }
+        .intersection(area);
+        if rect.is_empty() {
+            continue;
+        }
+        let letter = char::from(b'A' + (i as u8 % 26));
+        let is_picked = picked.contains(&tile.id);
+        let mark = if is_picked { "[x]" } else { "[ ]" };
+        let mut style = if is_picked { theme.accent } else { theme.base };
+        if app.student.quiz.cursor == i {
+            style = theme.selected;
+        }
+        frame.render_widget(
+            Paragraph::new(format!(" {letter}  {mark} {}", tile.label.get(lang))).style(style),
+            rect,
+        );
+        hot.add(rect, Target::Tile(i));
+    }
+    let bottom = Rect {
+        y: area.bottom().saturating_sub(1),
+        height: 1,
+        ..area
+    };
+    let x = chrome::button(
+        frame,
+        bottom,
+        bottom.x,
+        s.quiz_back,
+        Target::QuizBack,
+        theme.button,
+        hot,
+    );
+    let x = chrome::button(
+        frame,
+        bottom,
+        x + 2,
+        s.tiles_done,
+        Target::TilesDone,
+        theme.button,
+        hot,
+    );
+    let count = fill(s.tiles_picked, &[&picked.len()]);
+    frame.render_widget(
+        Paragraph::new(Line::styled(format!("  {count}"), theme.dim)),
+        Rect {
+            x,
+            width: bottom.right().saturating_sub(x),
+            ..bottom
+        },
+    );
+}
+
+fn choice(frame: &mut Frame, app: &App, options: [usize; 2], area: Rect, hot: &mut Hotspots) {
+    let lang = app.lang();
+    let s = t(lang);
+    let theme = &app.settings.theme;
+    frame.render_widget(
+        Paragraph::new(Line::styled(s.choice_title, theme.title)),
+        Rect { height: 1, ..area },
+    );
+    let mut y = area.y + 2;
+    for (i, program) in options.into_iter().enumerate() {
+        let Some(p) = app.catalog.programs.get(program) else {
+            continue;
+        };
+        let rect = Rect {
+            y,
+            height: 4,
+            ..area
+        }
+        .intersection(area);
+        let style = if app.student.quiz.cursor == i {
+            theme.selected
+        } else {
+            theme.base
+        };
+        frame.render_widget(
+            Paragraph::new(vec![
+                Line::styled(
+                    format!(" {}  {}", i + 1, p.name.get(lang)),
+                    theme.title.patch(style),
+                ),
+                Line::raw(format!("    {}", p.summary.get(lang))),
+            ])
+            .style(style)
+            .wrap(Wrap { trim: false }),
+            rect,
+        );
+        hot.add(rect, Target::Choice(i));
+        y += 5;
+    }
+    let back = Rect {
+        y: area.bottom().saturating_sub(1),
+        height: 1,
+        ..area
+    };
+    chrome::button(
+        frame,
+        back,
+        back.x,
+        s.quiz_back,
+        Target::QuizBack,
+        theme.button,
+        hot,
+    );
+}
+
+/// The results screen.
+pub fn results(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
+    let lang = app.lang();
+    let s = t(lang);
+    let theme = &app.settings.theme;
+    let area = area.inner(ratatui::layout::Margin {
+        horizontal: 2,
+        vertical: 0,
+    });
+    let Some(outcome) = &app.student.quiz.outcome else {
+        return;
+    };
+
+    let mut y = area.y;
+    frame.render_widget(
+        Paragraph::new(Line::styled(s.results_title, theme.title)),
+        Rect {
+            y,
+            height: 1,
+            ..area
+        },
+    );
+    y += 1;
+    let note = match outcome.profile {
+        Profile::Broad => Some(s.results_broad),
+        Profile::AllDislike | Profile::Empty => Some(s.results_dislike),
+        Profile::Normal => None,
+    };
+    if let Some(note) = note {
+        let p = Paragraph::new(note)
+            .style(theme.accent)
+            .wrap(Wrap { trim: true });
+        let h = (p.line_count(area.width) as u16).min(3);
+        frame.render_widget(
+            p,
+            Rect {
+                y,
+                height: h,
+                ..area
+            }
+            .intersection(area),
+        );
+        y += h;
+    }
+    y += 1;
+
+    let buttons = Rect {
+        y: area.bottom().saturating_sub(1),
+        height: 1,
+        ..area
+    };
+    let room = buttons.y.saturating_sub(y);
+    let per = (room / crate::app::RESULTS_SHOWN as u16).clamp(2, 5);
+    let first = app.student.quiz.first_shown;
+    for (row, rec) in outcome
+        .ranked
+        .iter()
+        .skip(first)
+        .take(crate::app::RESULTS_SHOWN)
+        .enumerate()
+    {
+        let Some(p) = app.catalog.programs.get(rec.program) else {
+            continue;
+        };
+        let band = match rec.band {
+            Band::Strong => s.band_strong,
+            Band::Good => s.band_good,
+            Band::WorthALook => s.band_worth,
+        };
+        let reason = reason_sentence(&app.catalog, &rec.reasons, lang);
+        // Without a reason to quote, say what the program is rather than invent one.
+        let why = if reason.is_empty() {
+            p.summary.get(lang).to_string()
+        } else {
+            reason
+        };
+        let selected = app.student.selected == row;
+        let style = if selected { theme.selected } else { theme.base };
+        let rect = Rect {
+            y,
+            height: per,
+            ..area
+        }
+        .intersection(Rect {
+            height: buttons.y.saturating_sub(area.y),
+            ..area
+        });
+        if rect.is_empty() {
+            break;
+        }
+        frame.render_widget(
+            Paragraph::new(vec![
+                Line::from(vec![
+                    Span::styled(
+                        format!(" {}  {}", row + 1, p.name.get(lang)),
+                        theme.title.patch(style),
+                    ),
+                    Span::styled(
+                        format!("  ·  {band}  ·  {}", campus_name(app, p)),
+                        theme.dim.patch(style),
+                    ),
+                ]),
+                Line::raw(format!("    {why}")),
+            ])
+            .style(style)
+            .wrap(Wrap { trim: false }),
+            rect,
+        );
+        hot.add(rect, Target::Row(row));
+        y += per;
+    }
+
+    let mut x = buttons.x;
+    for (label, target) in [
+        (s.results_more, Target::ShowMore),
+        (s.results_retake, Target::Retake),
+        (s.apply_button, Target::Apply),
+        (s.results_browse, Target::Menu(0)),
+    ] {
+        x = chrome::button(frame, buttons, x, label, target, theme.button, hot) + 1;
+    }
+}

@@ -1,0 +1,388 @@
+//! Catalog loading and validation: the bundled catalog, a small good catalog, one broken
+//! catalog per kind of mistake (tests/fixtures/bad-catalogs, made by
+//! tests/fixtures/make_fixtures.py), several mistakes at once, oversized files, damaged
+//! JSON, and `roc-kiosk check`'s exit codes.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use roc_kiosk::catalog::load::BUNDLED;
+use roc_kiosk::catalog::{Catalog, CatalogErrors};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn good_dir() -> PathBuf {
+    fixtures().join("good-catalog")
+}
+
+/// 1-based line and column (in characters) of byte `offset`, computed independently of
+/// the library.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset];
+    let line = before.lines().count().max(1) + usize::from(before.ends_with('\n'));
+    let column = before.rsplit('\n').next().unwrap().chars().count() + 1;
+    (line, column)
+}
+
+/// Display lines of every error.
+fn lines(errors: &CatalogErrors) -> Vec<String> {
+    errors.0.iter().map(|e| e.to_string()).collect()
+}
+
+/// Text edits that fail loudly when the fixture no longer holds what a test breaks.
+trait Edit {
+    /// Replaces the first occurrence of `from`, which must be there.
+    fn edit(self, from: &str, to: &str) -> String;
+}
+
+impl Edit for String {
+    fn edit(self, from: &str, to: &str) -> String {
+        assert!(
+            self.contains(from),
+            "the fixture no longer contains {from:?}"
+        );
+        self.replacen(from, to, 1)
+    }
+}
+
+/// A copy of the good catalog in a temporary directory, with `edit` applied to the
+/// text of each file (by file name).
+fn edited_good_catalog(edit: impl Fn(&str, String) -> String) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, _) in BUNDLED {
+        let text = fs::read_to_string(good_dir().join(name)).unwrap();
+        fs::write(dir.path().join(name), edit(name, text)).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn bundled_catalog_validates() {
+    match Catalog::bundled() {
+        Ok(catalog) => println!(
+            "bundled: {} programs, {} sectors",
+            catalog.programs.len(),
+            catalog.sectors.len()
+        ),
+        Err(errors) => panic!("the bundled catalog must validate:\n{errors}"),
+    }
+}
+
+#[test]
+fn good_fixture_catalog_validates() {
+    let catalog = Catalog::from_dir(&good_dir()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(catalog.programs.len(), 2);
+    assert_eq!(catalog.sectors.len(), 2);
+}
+
+#[test]
+fn each_broken_catalog_gets_its_located_message() {
+    let mut dirs: Vec<PathBuf> = fs::read_dir(fixtures().join("bad-catalogs"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.is_dir())
+        .collect();
+    dirs.sort();
+    assert!(dirs.len() >= 15, "only {} broken catalogs", dirs.len());
+    let mut failures = Vec::new();
+    for dir in &dirs {
+        let name = dir.file_name().unwrap().to_string_lossy().to_string();
+        let expected = fs::read_to_string(dir.join("expected.txt")).unwrap();
+        let expected: Vec<&str> = expected.lines().filter(|l| !l.is_empty()).collect();
+        let errors = match Catalog::from_dir(dir) {
+            Ok(_) => {
+                failures.push(format!("{name}: loaded without error"));
+                continue;
+            }
+            Err(errors) => errors,
+        };
+        let shown = lines(&errors);
+        // One single error line must hold every expected piece (file:line:col, id,
+        // field, problem, what to do).
+        if !shown
+            .iter()
+            .any(|line| expected.iter().all(|piece| line.contains(piece)))
+        {
+            failures.push(format!(
+                "{name}: no error contains all of {expected:?}; got:\n  {}",
+                shown.join("\n  ")
+            ));
+        }
+        // Every error names its file and says what to do.
+        for error in &errors.0 {
+            assert!(
+                BUNDLED.iter().any(|(file, _)| error.file.ends_with(file)),
+                "{name}: {error}"
+            );
+            assert!(!error.hint.is_empty(), "{name}: no hint in {error}");
+        }
+        println!("{name}: {}", shown[0]);
+    }
+    println!("{} broken catalogs checked", dirs.len());
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_error_in_one_catalog_is_reported() {
+    let dir = edited_good_catalog(|name, text| match name {
+        "center.json" => text.edit("\"url\": \"https://roc", "\"url\": \"http://roc"),
+        "sectors.json" => text.edit(
+            "\"es\": \"Hospitalidad, Turismo y Recreación\"",
+            "\"es\": \"\"",
+        ),
+        "programs.json" => text
+            .edit("\"hours\": null", "\"hours\": \"many\"")
+            .edit("\"R\": 5.59", "\"R\": 0.5")
+            .edit("\"campus\": \"roc\"", "\"campus\": \"kern\""),
+        "quiz.json" => text.edit("\"choice\": 0.3", "\"choice\": -1"),
+        _ => text,
+    });
+    let errors = Catalog::from_dir(dir.path()).unwrap_err();
+    let shown = lines(&errors);
+    println!("{errors}");
+    let expected = [
+        "field 'application.url': 'http://roc.kernhigh.org' is not https",
+        "sector 'hospitality_tourism' field 'name.es': the Spanish text is missing",
+        // A schema error in one program does not hide the other program's errors.
+        "program 'nursing-assistant' field 'hours': wrong type",
+        "program 'culinary-arts' field 'riasec.R': 0.5 is outside 1–7",
+        "program 'culinary-arts' field 'campus': unknown campus 'kern'",
+        "field 'weights.choice': -1.0 is not a usable weight",
+    ];
+    for piece in expected {
+        assert!(
+            shown.iter().any(|line| line.contains(piece)),
+            "missing {piece:?} in:\n{}",
+            shown.join("\n")
+        );
+    }
+    assert_eq!(shown.len(), expected.len(), "{}", shown.join("\n"));
+}
+
+#[test]
+fn oversized_file_is_refused_with_a_clear_error() {
+    let dir = edited_good_catalog(|_, text| text);
+    let path = dir.path().join("programs.json");
+    // Valid JSON padded past the limit: the size alone must be the reason.
+    let mut text = fs::read_to_string(&path).unwrap();
+    text.push_str(&" ".repeat(10 * 1024 * 1024 + 1));
+    fs::write(&path, text).unwrap();
+    let errors = Catalog::from_dir(dir.path()).unwrap_err();
+    let shown = lines(&errors);
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    assert!(shown[0].contains("programs.json"), "{}", shown[0]);
+    assert!(shown[0].contains("over the 10 MB limit"), "{}", shown[0]);
+}
+
+#[test]
+fn center_and_quiz_report_entry_and_file_errors_together() {
+    // Campuses and quiz items come before the application and the weights in their
+    // files: an error in them must not hide the later ones.
+    let dir = edited_good_catalog(|name, text| match name {
+        "center.json" => text
+            .edit("\"start\": \"07:30\"", "\"start\": \"7.30\"")
+            .edit("\"address\": null", "\"address\": 5")
+            .edit("\"approximate\": true", "\"approximate\": \"yes\""),
+        "quiz.json" => text
+            .edit("\"area\": \"S\"", "\"area\": \"s\"")
+            .edit("\"riasec\": 1.0", "\"riasec\": -1.0"),
+        _ => text,
+    });
+    let errors = Catalog::from_dir(dir.path()).unwrap_err();
+    let shown = lines(&errors);
+    println!("{errors}");
+    let center = fs::read_to_string(dir.path().join("center.json")).unwrap();
+    let (line, column) = line_col(&center, center.find("\"approximate\"").unwrap());
+    for piece in [
+        "session 'am' field 'start': '7.30' is not a time",
+        &format!("center.json:{line}:{column}: field 'application.window.approximate': wrong type"),
+        "campus 'ctec' field 'address': wrong type: found integer `5`",
+        "quiz item 'help_sick' field 'area': unknown variant `s`",
+        "field 'weights.riasec': -1.0 is not a usable weight",
+    ] {
+        assert!(
+            shown.iter().any(|line| line.contains(piece)),
+            "missing {piece:?} in:\n{}",
+            shown.join("\n")
+        );
+    }
+}
+
+/// The bundled files, with programs.json replaced by `programs`.
+fn with_programs(programs: &str) -> Result<Catalog, CatalogErrors> {
+    let [center, sectors, _, quiz] = BUNDLED;
+    Catalog::from_texts([center, sectors, ("programs.json", programs), quiz])
+}
+
+/// Byte offsets of JSON punctuation outside strings.
+fn structural_offsets(text: &str) -> Vec<usize> {
+    let (mut in_string, mut escaped) = (false, false);
+    let mut offsets = Vec::new();
+    for (i, c) in text.char_indices() {
+        if in_string {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                offsets.push(i);
+            }
+            '{' | '}' | '[' | ']' | ':' | ',' => offsets.push(i),
+            _ => {}
+        }
+    }
+    offsets
+}
+
+/// The damage must show as a located syntax error in programs.json (whatever else the
+/// bundled catalog may have).
+fn assert_located_syntax_error(result: Result<Catalog, CatalogErrors>, what: &str) {
+    let errors = result.err().unwrap_or_else(|| panic!("{what}: no error"));
+    let located = errors.0.iter().any(|e| {
+        e.file == "programs.json"
+            && e.line.is_some()
+            && e.column.is_some()
+            && e.message.starts_with("JSON syntax error")
+    });
+    assert!(located, "{what}: no located syntax error:\n{errors}");
+}
+
+#[test]
+fn damaged_programs_json_never_panics_and_always_errs() {
+    let text = BUNDLED[2].1;
+    let last_brace = text.rfind('}').unwrap();
+    // Cut anywhere before the closing brace: never valid JSON.
+    let boundaries: Vec<usize> = (0..=last_brace)
+        .filter(|&i| text.is_char_boundary(i))
+        .collect();
+    let step = (boundaries.len() / 150).max(1);
+    let mut cuts = 0;
+    for &cut in boundaries.iter().step_by(step) {
+        assert_located_syntax_error(with_programs(&text[..cut]), &format!("cut at {cut}"));
+        cuts += 1;
+    }
+    // Delete one piece of punctuation (or a quote): never valid JSON.
+    let mut rng = StdRng::seed_from_u64(20261103);
+    let structural = structural_offsets(text);
+    for _ in 0..150 {
+        let at = structural[rng.random_range(0..structural.len())];
+        let damaged = format!("{}{}", &text[..at], &text[at + 1..]);
+        assert_located_syntax_error(with_programs(&damaged), &format!("delete byte {at}"));
+    }
+    // Delete a few random characters anywhere: the result may even be valid, but
+    // loading never panics, and a failure is located.
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut failed = 0;
+    for _ in 0..100 {
+        let mut damaged = text.to_string();
+        for _ in 0..rng.random_range(1..=3) {
+            let (at, c) = chars[rng.random_range(0..chars.len())];
+            if at + c.len_utf8() <= damaged.len() && damaged.is_char_boundary(at) {
+                let end = at + c.len_utf8();
+                if damaged.is_char_boundary(end) {
+                    damaged.replace_range(at..end, "");
+                }
+            }
+        }
+        if let Err(errors) = with_programs(&damaged) {
+            failed += 1;
+            assert!(
+                errors
+                    .0
+                    .iter()
+                    .all(|e| e.file == "programs.json" && e.line.is_some()),
+                "{errors}"
+            );
+        }
+    }
+    println!(
+        "{cuts} truncations and 150 punctuation deletions all gave located syntax errors; \
+         {failed}/100 random deletions gave located errors, none panicked"
+    );
+}
+
+#[test]
+fn non_utf8_bytes_are_located() {
+    let dir = edited_good_catalog(|_, text| text);
+    let path = dir.path().join("quiz.json");
+    let mut bytes = fs::read(&path).unwrap();
+    let at = bytes.iter().position(|&b| b == b'{').unwrap() + 1;
+    bytes.insert(at, 0xff);
+    fs::write(&path, bytes).unwrap();
+    let errors = Catalog::from_dir(dir.path()).unwrap_err();
+    let shown = lines(&errors);
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    assert!(
+        shown[0].contains("quiz.json:1:2: the file is not valid UTF-8"),
+        "{}",
+        shown[0]
+    );
+}
+
+fn check(dir: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_roc-kiosk"))
+        .arg("check")
+        .arg("--catalog")
+        .arg(dir)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn check_exits_zero_with_a_summary_on_a_good_catalog() {
+    let out = check(&good_dir());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.starts_with("OK: 2 programs in 2 sectors"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn check_exits_non_zero_and_lists_every_error() {
+    let dir = edited_good_catalog(|name, text| match name {
+        "programs.json" => text
+            .edit("\"es\": \"Artes Culinarias\"", "\"es\": \" \"")
+            .edit("\"es\": \"Asistente de Enfermería\"", "\"es\": \"\""),
+        _ => text,
+    });
+    let out = check(dir.path());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert_ne!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    assert!(stderr.contains("The catalog has 2 problem(s)"), "{stderr}");
+    assert!(
+        stderr.contains("program 'nursing-assistant' field 'name.es'"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("program 'culinary-arts' field 'name.es'"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn check_fails_on_a_missing_directory() {
+    let out = check(Path::new("/nonexistent/roc-kiosk-catalog"));
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("center.json"), "{stderr}");
+    assert!(stderr.contains("cannot read the file"), "{stderr}");
+}

@@ -1,0 +1,6 @@
+//! Helpers shared by the integration tests. Each test file uses only some of them.
+#![allow(dead_code)]
+
+pub mod kiosk;
+pub mod pty;
+pub mod qr_decode;

@@ -1,0 +1,191 @@
+//! End to end: the real binary in a pseudo-terminal. It starts on Attract, a key goes Home,
+//! `1` + "vet" + Enter shows the veterinary program, Ctrl-C and q leave it running, and
+//! Ctrl-T + PIN + Exit quits with status 0 and the terminal restored.
+
+mod common;
+
+use std::time::Duration;
+
+use common::pty::PtyKiosk;
+
+#[test]
+fn a_student_finds_vet_tech_and_the_technician_exits() {
+    let home = tempfile::tempdir().unwrap();
+    let mut kiosk = PtyKiosk::start(&[], 80, 24, home.path());
+    kiosk.wait_for("Press any key");
+    kiosk.send(b"x");
+    kiosk.wait_for("What would you like to do?");
+    kiosk.send(b"1");
+    kiosk.wait_for("Type anything");
+    kiosk.send(b"vet");
+    kiosk.wait_for("Veterinary Technology");
+    kiosk.send(b"\r");
+    kiosk.wait_for("What you do");
+    assert!(kiosk.screen().contains("Veterinary Technology"));
+
+    // Ctrl-C, Ctrl-Z, Ctrl-\, Ctrl-D and q: a kiosk ignores them all.
+    for key in [b"\x03", b"\x1a", b"\x1c", b"\x04", b"q"] {
+        kiosk.send(key);
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(kiosk.is_running(), "student keys must not end the kiosk");
+    assert!(
+        kiosk.screen().contains("What you do"),
+        "and the screen stays put:\n{}",
+        kiosk.screen()
+    );
+
+    kiosk.send(b"\x14");
+    kiosk.wait_for("Enter the PIN");
+    kiosk.send(b"2468\r");
+    kiosk.wait_for("Technician menu");
+    kiosk.send(b"5");
+    assert!(
+        kiosk.wait_exit(),
+        "Exit from the technician menu ends with status 0"
+    );
+
+    let raw = kiosk.raw.lock().unwrap().clone();
+    let text = String::from_utf8_lossy(&raw);
+    let entered = text
+        .find("\x1b[?1049h")
+        .expect("entered the alternate screen");
+    let left = text
+        .rfind("\x1b[?1049l")
+        .expect("left the alternate screen");
+    assert!(left > entered);
+    assert!(
+        text[left..].contains("\x1b[?25h")
+            || text[..left]
+                .rfind("\x1b[?25h")
+                .is_some_and(|at| at > entered),
+        "cursor shown again"
+    );
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits_zero() {
+    let home = tempfile::tempdir().unwrap();
+    let mut kiosk = PtyKiosk::start(&[], 80, 24, home.path());
+    kiosk.wait_for("Press any key");
+    #[cfg(unix)]
+    {
+        let pid = kiosk.pid().expect("pid");
+        let status = std::process::Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        assert!(kiosk.wait_exit(), "SIGTERM ends with status 0");
+        let raw = String::from_utf8_lossy(&kiosk.raw.lock().unwrap()).to_string();
+        assert!(raw.contains("\x1b[?1049l"), "left the alternate screen");
+    }
+}
+
+#[test]
+fn a_broken_catalog_stops_before_the_screen_with_a_located_error() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("cat");
+    std::fs::create_dir(&dir).unwrap();
+    for f in ["center.json", "sectors.json", "programs.json", "quiz.json"] {
+        std::fs::copy(std::path::Path::new("catalog").join(f), dir.join(f)).unwrap();
+    }
+    std::fs::write(dir.join("sectors.json"), "{ \"sectors\": [ }").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_roc-kiosk"))
+        .arg("--catalog")
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("sectors.json:1:"), "{err}");
+}
+
+#[test]
+fn a_student_answers_the_quiz_with_keys_and_opens_a_recommendation() {
+    let home = tempfile::tempdir().unwrap();
+    let mut kiosk = PtyKiosk::start(&[], 80, 24, home.path());
+    kiosk.wait_for("Press any key");
+    kiosk.send(b" ");
+    kiosk.wait_for("What would you like to do?");
+    kiosk.send(b"2");
+    kiosk.wait_for("Question 1 of");
+    // Likes the hands-on items, dislikes the rest.
+    for answer in b"5115145111151".iter().take(12) {
+        kiosk.send(&[*answer]);
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    kiosk.wait_for("Pick anything");
+    kiosk.send(b"a");
+    kiosk.send(b"\r");
+    std::thread::sleep(Duration::from_millis(300));
+    if kiosk.screen().contains("which sounds better") {
+        kiosk.send(b"1");
+    }
+    kiosk.wait_for("Your top matches");
+    kiosk.send(b"1");
+    kiosk.wait_for("What you do");
+    assert!(kiosk.is_running());
+}
+
+#[test]
+fn a_visit_is_logged_and_reset_when_idle_and_the_report_counts_it() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("booth-data");
+    let config = home.path().join("kiosk.json");
+    std::fs::write(
+        &config,
+        serde_json::json!({ "data_dir": data, "laptop_id": "booth-1", "idle_timeout_secs": 15 })
+            .to_string(),
+    )
+    .unwrap();
+    let config_arg = config.to_str().unwrap();
+    let mut kiosk = PtyKiosk::start(&["--config", config_arg], 80, 24, home.path());
+    kiosk.wait_for("Press any key");
+    kiosk.send(b"x");
+    kiosk.wait_for("What would you like to do?");
+    kiosk.send(b"1");
+    kiosk.wait_for("Type anything");
+    kiosk.send(b"vet");
+    kiosk.wait_for("Veterinary Technology");
+    kiosk.send(b"\r");
+    kiosk.wait_for("What you do");
+    // 15 s idle, then the 10 s "Still there?" countdown, then Attract with nothing left.
+    kiosk.wait_for("Still there?");
+    kiosk.wait_for("Press any key");
+    assert!(
+        !kiosk.screen().contains("vet"),
+        "the next student sees nothing of the last:\n{}",
+        kiosk.screen()
+    );
+    kiosk.send(b"\x14");
+    kiosk.wait_for("Enter the PIN");
+    kiosk.send(b"2468\r");
+    kiosk.wait_for("Technician menu");
+    kiosk.wait_for("Sessions");
+    kiosk.send(b"5");
+    assert!(kiosk.wait_exit());
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_roc-kiosk"))
+        .args(["report", "--csv", "--config", config_arg])
+        .env_remove("ROC_KIOSK_CONFIG")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert!(csv.starts_with("metric,key,value\n"), "{csv}");
+    assert!(
+        csv.contains("\nsessions,,1\n"),
+        "one student session:\n{csv}"
+    );
+    assert!(
+        csv.contains("\nprogram_viewed,veterinary-technology,1\n"),
+        "{csv}"
+    );
+    assert!(csv.contains("\nsession_end,idle,1\n"), "{csv}");
+    assert!(!csv.contains("vet,"), "no typed text in the log");
+}

@@ -1,0 +1,213 @@
+//! Every screen at 80x24 and 120x40, plus the too-small screen, as committed insta
+//! snapshots (glyphs only), and the colour facts a snapshot cannot see.
+
+mod common;
+
+use std::time::Duration;
+
+use common::kiosk::{Kiosk, PIN, text};
+use ratatui::crossterm::event::KeyCode;
+use ratatui::style::Modifier;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+/// Draws `k` at both sizes and snapshots each as `<name>_<w>x<h>`.
+fn snap(name: &str, k: &mut Kiosk) {
+    for (w, h) in SIZES {
+        let buf = k.draw(w, h);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), text(&buf));
+    }
+}
+
+#[test]
+fn attract() {
+    snap(
+        "attract",
+        &mut Kiosk::with_settings(|s| s.event_name = Some("Career Night".into())),
+    );
+}
+
+#[test]
+fn home() {
+    snap("home", Kiosk::new().chars("x"));
+}
+
+#[test]
+fn search_empty_lists_all_programs_by_sector() {
+    snap("search_empty", Kiosk::new().chars("x1"));
+}
+
+#[test]
+fn search_with_results() {
+    snap("search_nurs", Kiosk::new().chars("x1nurs"));
+}
+
+#[test]
+fn search_without_results() {
+    snap("search_none", Kiosk::new().chars("x1qqqqzz"));
+}
+
+#[test]
+fn browse_sectors_and_programs() {
+    let mut k = Kiosk::new();
+    k.chars("x3");
+    snap("browse_sectors", &mut k);
+    k.key(KeyCode::End).key(KeyCode::Enter);
+    snap("browse_programs", &mut k);
+}
+
+#[test]
+fn program_detail() {
+    let mut k = Kiosk::new();
+    let nursing = k.program("nursing-assistant");
+    k.chars("x3");
+    let row = k
+        .app
+        .sectors_with_programs()
+        .iter()
+        .position(|(s, _)| k.app.catalog.sectors[*s].id == "health")
+        .unwrap();
+    for _ in 0..row {
+        k.key(KeyCode::Down);
+    }
+    k.key(KeyCode::Enter);
+    let at = k
+        .app
+        .programs_in_sector("health")
+        .iter()
+        .position(|&p| p == nursing)
+        .unwrap();
+    for _ in 0..at {
+        k.key(KeyCode::Down);
+    }
+    k.key(KeyCode::Enter);
+    snap("detail_nursing", &mut k);
+}
+
+#[test]
+fn still_there() {
+    let mut k = Kiosk::new();
+    k.chars("x").wait(Duration::from_secs(93));
+    snap("still_there", &mut k);
+}
+
+#[test]
+fn technician_pin_and_menu() {
+    let mut k = Kiosk::new();
+    k.ctrl('t').chars("12");
+    snap("pin", &mut k);
+    k.key(KeyCode::Backspace)
+        .key(KeyCode::Backspace)
+        .chars(PIN)
+        .key(KeyCode::Enter);
+    snap("tech_menu", &mut k);
+}
+
+#[test]
+fn too_small_says_how_big() {
+    let mut k = Kiosk::new();
+    let buf = k.draw(60, 20);
+    insta::assert_snapshot!("too_small_60x20", text(&buf));
+    assert!(text(&k.draw(79, 24)).contains("now 79x24, need 80x24"));
+}
+
+#[test]
+fn growing_the_window_restores_the_screen() {
+    let mut k = Kiosk::new();
+    k.chars("x1vet");
+    k.draw(40, 10);
+    let buf = k.draw(80, 24);
+    assert!(text(&buf).contains("Find a program"));
+}
+
+#[test]
+fn tiny_and_empty_windows_draw_without_panicking() {
+    let mut k = Kiosk::new();
+    k.chars("x1vet");
+    for (w, h) in [
+        (0, 0),
+        (1, 1),
+        (0, 5),
+        (5, 0),
+        (2, 80),
+        (200, 1),
+        (80, 23),
+        (79, 24),
+    ] {
+        k.draw(w, h);
+    }
+}
+
+#[test]
+fn selection_is_visible_without_colour() {
+    let mut k = Kiosk::with_settings(|s| s.theme = roc_kiosk::ui::theme::Theme::no_color());
+    k.chars("x");
+    let buf = k.draw(80, 24);
+    let (rect, _) = *k
+        .hot
+        .iter()
+        .find(|(_, t)| *t == roc_kiosk::app::Target::Menu(0))
+        .unwrap();
+    let cell = &buf[(rect.x + 2, rect.y + 1)];
+    assert!(
+        cell.modifier.contains(Modifier::REVERSED),
+        "the selected menu entry is reversed"
+    );
+    assert_eq!(
+        cell.fg,
+        ratatui::style::Color::Reset,
+        "and uses no colour under NO_COLOR"
+    );
+}
+
+#[test]
+fn search_highlights_the_matched_letters() {
+    let mut k = Kiosk::new();
+    k.chars("x1nursing");
+    let buf = k.draw(80, 24);
+    let row = (0..24)
+        .find(|&y| {
+            text(&buf)
+                .lines()
+                .nth(y as usize)
+                .unwrap()
+                .contains("Nursing Assistant")
+        })
+        .unwrap();
+    let line: String = (0..80)
+        .map(|x| buf[(x, row)].symbol().to_string())
+        .collect();
+    let x = line.find("Nursing").unwrap() as u16;
+    assert!(
+        buf[(x, row)].modifier.contains(Modifier::UNDERLINED),
+        "the N of Nursing is highlighted"
+    );
+}
+
+#[test]
+fn quiz_item_tiles_choice_and_results() {
+    let mut k = Kiosk::new();
+    k.chars("x24");
+    snap("quiz_item", &mut k);
+    for _ in 1..k.app.catalog.quiz.items.len() {
+        k.chars("2");
+    }
+    k.chars("ac");
+    snap("quiz_tiles", &mut k);
+    k.key(KeyCode::Enter);
+    if matches!(
+        k.app.student.quiz.step,
+        roc_kiosk::app::QuizStep::Choice(..)
+    ) {
+        snap("quiz_choice", &mut k);
+        k.chars("1");
+    }
+    snap("quiz_results", &mut k);
+}
+
+#[test]
+fn apply_screen() {
+    let mut k = Kiosk::new();
+    k.chars("x4");
+    snap("apply", &mut k);
+}

@@ -1,0 +1,138 @@
+//! Every screen in Spanish at 80x24: Spanish runs about a quarter longer than English, and
+//! nothing important may be cut off. Besides the snapshots, each screen is checked for text
+//! that must be whole on screen.
+
+mod common;
+
+use common::kiosk::{Kiosk, PIN, text};
+use ratatui::crossterm::event::KeyCode;
+
+fn spanish() -> Kiosk {
+    Kiosk::with_settings(|s| s.default_lang = roc_kiosk::i18n::Lang::Es)
+}
+
+/// Snapshots `k` at 80x24 and checks that every `must_show` text is on screen in full.
+fn snap(name: &str, k: &mut Kiosk, must_show: &[&str]) {
+    let screen = text(&k.draw(80, 24));
+    for wanted in must_show {
+        assert!(
+            screen.contains(wanted),
+            "{name}: {wanted:?} is cut off or missing:\n{screen}"
+        );
+    }
+    insta::assert_snapshot!(format!("es_{name}_80x24"), screen);
+}
+
+#[test]
+fn attract_home_search_browse_detail_in_spanish() {
+    let mut k = spanish();
+    snap(
+        "attract",
+        &mut k,
+        &["Presiona cualquier tecla", "F2 English"],
+    );
+    k.chars("x");
+    snap(
+        "home",
+        &mut k,
+        &[
+            "Buscar un programa",
+            "Hacer el cuestionario",
+            "Explorar por área profesional",
+            "Cómo inscribirse",
+            "English",
+        ],
+    );
+    k.chars("1");
+    snap(
+        "search_empty",
+        &mut k,
+        &["Escribe lo que sea", "Esc Atrás", "Inicio", "F2 English"],
+    );
+    k.chars("enfermeria");
+    snap("search_enfermeria", &mut k, &["Asistente de Enfermería"]);
+    k.key(KeyCode::Esc).key(KeyCode::Esc).chars("3");
+    snap(
+        "browse",
+        &mut k,
+        &[
+            "Elige un área profesional",
+            "C Plantel: todos",
+            "S Horario: todos",
+        ],
+    );
+    k.key(KeyCode::Enter);
+    snap("browse_programs", &mut k, &["Agricultura"]);
+    k.key(KeyCode::Enter);
+    snap(
+        "detail",
+        &mut k,
+        &["Qué harás", "A  Cómo inscribirse (código QR)"],
+    );
+}
+
+#[test]
+fn quiz_results_and_apply_in_spanish() {
+    let mut k = spanish();
+    k.chars("x2");
+    snap(
+        "quiz_item",
+        &mut k,
+        &[
+            "Pregunta 1 de 12",
+            "No me gusta nada",
+            "Me encanta",
+            "Saltar",
+        ],
+    );
+    for _ in 0..k.app.catalog.quiz.items.len() {
+        k.chars("4");
+    }
+    snap(
+        "quiz_tiles",
+        &mut k,
+        &["¡Casi terminas!", "Enter  Ver mis resultados"],
+    );
+    k.chars("c").key(KeyCode::Enter);
+    if matches!(
+        k.app.student.quiz.step,
+        roc_kiosk::app::QuizStep::Choice(..)
+    ) {
+        snap("quiz_choice", &mut k, &["¿cuál te suena mejor?"]);
+        k.chars("1");
+    }
+    snap(
+        "quiz_results",
+        &mut k,
+        &[
+            "Tus mejores opciones",
+            "N  No es para mí: ver 3 más",
+            "R  Repetir",
+        ],
+    );
+    k.chars("a");
+    snap(
+        "apply",
+        &mut k,
+        &[
+            "https://roc.kernhigh.org",
+            "Las inscripciones están abiertas hasta el",
+        ],
+    );
+}
+
+#[test]
+fn technician_and_still_there_in_spanish() {
+    let mut k = spanish();
+    k.chars("x").wait(std::time::Duration::from_secs(92));
+    snap("still_there", &mut k, &["¿Sigues ahí?"]);
+    k.chars("x");
+    k.ctrl('t');
+    snap("pin", &mut k, &["Escriba el PIN"]);
+    k.chars(PIN).key(KeyCode::Enter);
+    snap(
+        "tech_menu",
+        &mut k,
+        &["Menú del técnico", "Salir del quiosco"],
+    );
+}
