@@ -56,7 +56,8 @@
 //! [`Band::WorthALook`].
 //!
 //! # Reasons
-//! At most two per program, the largest contributions to its score, and only ever: a picked
+//! At most two per program: the largest contribution to its score, then the largest of the
+//! other kind (tile or item) when there is one, else the next largest. Only ever: a picked
 //! tile that names one of the program's interest areas, or an item answered 4 or 5, above the
 //! student's own average, whose area is one of the program's three highest and above its mean.
 
@@ -441,7 +442,18 @@ fn reasons(
         }
     }
     found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    found.into_iter().take(2).map(|(_, _, r)| r).collect()
+    let mut found: Vec<Reason> = found.into_iter().map(|(_, _, r)| r).collect();
+    // The largest contribution, then the largest of the other kind when there is one: "you
+    // picked X and liked Y" tells a student more than two items that say the same thing.
+    let is_tile = |r: &Reason| matches!(r, Reason::PickedTile { .. });
+    if let Some(first) = found.first().map(is_tile)
+        && let Some(other) = found.iter().position(|r| is_tile(r) != first)
+    {
+        let second = found.remove(other);
+        found.insert(1, second);
+    }
+    found.truncate(2);
+    found
 }
 
 /// Stage C: `Some((a, b))` (program indices, #1 then #2) when they are within
