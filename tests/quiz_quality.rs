@@ -186,6 +186,8 @@ fn recovery_true_program_in_top_3() {
         let mut top3_total = 0;
         let mut top1_total = 0;
         let mut asked_total = 0;
+        // Bands of the programs shown at #1, #2, #3: [strong, good, worth a look].
+        let mut bands = [[0usize; 3]; 3];
         println!(
             "\nRecovery, noise sd {sd}, {STUDENTS_PER_PROGRAM} students per program, tiles p={P_TILE_MATCH}/{P_TILE_OTHER}:"
         );
@@ -202,6 +204,9 @@ fn recovery_true_program_in_top_3() {
                 let (_, outcome, asked) =
                     take_quiz(&catalog, sheet, |a, b| truly_better(&catalog, truth, a, b));
                 asked_total += usize::from(asked);
+                for (shown, rec) in outcome.ranked.iter().take(3).enumerate() {
+                    bands[shown][rec.band as usize] += 1;
+                }
                 let rank = outcome
                     .ranked
                     .iter()
@@ -237,6 +242,15 @@ fn recovery_true_program_in_top_3() {
             100.0 * top1_total as f64 / students,
             100.0 * asked_total as f64 / students
         );
+        for (shown, b) in bands.iter().enumerate() {
+            println!(
+                "  bands at #{}: strong {:.0}%, good {:.0}%, worth a look {:.0}%",
+                shown + 1,
+                100.0 * b[0] as f64 / students,
+                100.0 * b[1] as f64 / students,
+                100.0 * b[2] as f64 / students
+            );
+        }
         if rate < bar {
             failures.push(format!(
                 "sd {sd}: top-3 {:.1}% < {:.0}%",

@@ -263,7 +263,7 @@ mod tests {
     fn text_output_lists_programs_with_bands_and_reasons() {
         let catalog = Catalog::bundled().unwrap();
         let answers: Answers =
-            serde_json::from_str(r#"{"items": {"s_care": 5, "r_engine": 1, "a_animate": 1, "e_lead": 2, "c_office": 4, "i_body": 4}, "tiles": ["health"]}"#)
+            serde_json::from_str(r#"{"items": {"s_care": 5, "r_engine": 1, "a_animate": 1, "e_lead": 2, "c_office": 4, "i_body": 4}, "tiles": ["caring"]}"#)
                 .unwrap();
         let outcome = quiz::recommend(&catalog, &answers);
         let text = to_text(&catalog, &outcome, None, Lang::En);
