@@ -120,52 +120,6 @@ pub fn parse_date(s: &str) -> Result<Date, String> {
     Date::new(y, m8, d8).map_err(|_| bad("no such day in the calendar"))
 }
 
-/// Problems with a window's dates, one message per problem, naming the field. For the
-/// catalog validator; `status_on` itself never fails (it clamps bad month/days and
-/// skips exact windows whose dates do not parse).
-pub fn check_window(window: &ApplicationWindow) -> Vec<String> {
-    let mut problems = Vec::new();
-    for (field, md) in [("opens", window.opens), ("closes", window.closes)] {
-        // 2024 is a leap year, so Feb 29 passes: it is allowed in a recurring date.
-        if md.month > 12 || md.day > 31 || Date::new(2024, md.month as i8, md.day as i8).is_err() {
-            problems.push(format!(
-                "application.window.{field}: month {} day {} is not a calendar day; \
-                 use month 1-12 and a day that month has",
-                md.month, md.day
-            ));
-        }
-    }
-    for (i, ex) in window.exact.iter().enumerate() {
-        let at = format!("application.window.exact[{i}]");
-        if !school_year_label_ok(&ex.school_year) {
-            problems.push(format!(
-                "{at}.school_year: '{}' should look like 2026-27 (two consecutive years)",
-                ex.school_year
-            ));
-        }
-        let opens = parse_date(&ex.opens).map_err(|e| problems.push(format!("{at}.opens: {e}")));
-        let closes = parse_date(&ex.closes).map_err(|e| problems.push(format!("{at}.closes: {e}")));
-        if let (Ok(o), Ok(c)) = (opens, closes)
-            && c < o
-        {
-            problems.push(format!(
-                "{at}: closes {c} is before opens {o}; the last open day must not be before the first"
-            ));
-        }
-    }
-    problems
-}
-
-fn school_year_label_ok(label: &str) -> bool {
-    let Some((a, b)) = label.split_once('-') else {
-        return false;
-    };
-    let (Ok(start), Ok(end)) = (a.parse::<u32>(), b.parse::<u32>()) else {
-        return false;
-    };
-    a.len() == 4 && b.len() == 2 && (start + 1) % 100 == end
-}
-
 // ---------------------------------------------------------------- internals
 
 /// One concrete window: first and last open day (inclusive).
@@ -269,15 +223,6 @@ mod tests {
             let err = parse_date(bad).unwrap_err();
             assert!(err.contains("YYYY-MM-DD"), "{bad}: {err}");
         }
-    }
-
-    #[test]
-    fn school_year_labels() {
-        assert!(school_year_label_ok("2026-27"));
-        assert!(school_year_label_ok("2099-00"));
-        assert!(!school_year_label_ok("2026-28"));
-        assert!(!school_year_label_ok("2026/27"));
-        assert!(!school_year_label_ok("26-27"));
     }
 
     #[test]

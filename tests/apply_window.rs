@@ -1,7 +1,7 @@
 //! Application-window status on the days where it changes.
 
 use jiff::civil::{Date, date};
-use roc_kiosk::apply::{WindowStatus, check_window, parse_date, status_on, status_with_accuracy};
+use roc_kiosk::apply::{WindowStatus, parse_date, status_on, status_with_accuracy};
 use roc_kiosk::catalog::model::{ApplicationWindow, ExactWindow, MonthDay};
 
 fn recurring(opens: (u8, u8), closes: (u8, u8)) -> ApplicationWindow {
@@ -40,7 +40,6 @@ fn the_bundled_catalog_window_matches_these_tests() {
         w.approximate,
         w.exact.len()
     );
-    assert!(check_window(w).is_empty(), "{:?}", check_window(w));
     assert_eq!(
         status_on(w, date(2026, 12, 31)),
         status_on(&nov_to_mar(), date(2026, 12, 31))
@@ -109,7 +108,6 @@ fn leap_years() {
 
     // A recurring window closing on Feb 29 closes Feb 28 in common years.
     let w = recurring((11, 1), (2, 29));
-    assert!(check_window(&w).is_empty());
     assert_eq!(status_on(&w, date(2027, 2, 28)), open(date(2027, 2, 28), 1));
     assert_eq!(
         status_on(&w, date(2027, 3, 1)),
@@ -174,7 +172,6 @@ fn with_exact(years: &[(&str, &str, &str)]) -> ApplicationWindow {
 fn exact_dates_win_for_their_school_year() {
     // Real dates for the 2026-27 cycle: opens Nov 3 2026, closes Mar 6 2027.
     let w = with_exact(&[("2026-27", "2026-11-03", "2027-03-06")]);
-    assert!(check_window(&w).is_empty(), "{:?}", check_window(&w));
     // Nov 1 would be open under the recurring rule; the exact window says not yet.
     let s = status_with_accuracy(&w, date(2026, 11, 1));
     assert_eq!(
@@ -233,18 +230,13 @@ fn years_without_exact_dates_fall_back_to_the_recurring_window() {
 }
 
 #[test]
-fn an_exact_window_with_bad_dates_is_reported_and_ignored() {
+fn an_exact_window_with_bad_dates_is_ignored() {
     let w = with_exact(&[
         ("2026-27", "2026-11-31", "2027-03-06"),
         ("2027-29", "2027-11-05", "2027-11-01"),
     ]);
-    let problems = check_window(&w);
-    println!("{problems:#?}");
-    assert_eq!(problems.len(), 3, "{problems:?}");
-    assert!(problems[0].contains("exact[0].opens"));
-    assert!(problems[1].contains("exact[1].school_year"));
-    assert!(problems[2].contains("exact[1]: closes"));
-    // Both are skipped: the recurring rule applies.
+    // (The catalog validator refuses such windows with a located error; see the
+    // window-* fixtures in tests/fixtures/bad-catalogs.) Here: both are skipped: the recurring rule applies.
     assert_eq!(
         status_on(&w, date(2026, 11, 1)),
         open(date(2027, 3, 1), 121)
@@ -255,9 +247,6 @@ fn an_exact_window_with_bad_dates_is_reported_and_ignored() {
     );
 
     let bad_recurring = recurring((13, 1), (2, 30));
-    let problems = check_window(&bad_recurring);
-    assert_eq!(problems.len(), 2, "{problems:?}");
-    assert!(problems[0].contains("application.window.opens"));
     // Never panics, whatever the values.
     for day in [date(2026, 1, 1), date(9999, 12, 31), date(-9999, 1, 1)] {
         let _ = status_on(&bad_recurring, day);

@@ -8,10 +8,8 @@ use std::time::Duration;
 
 use common::pty::PtyKiosk;
 
-#[test]
-fn a_student_finds_vet_tech_and_the_technician_exits() {
-    let home = tempfile::tempdir().unwrap();
-    let mut kiosk = PtyKiosk::start(&[], 80, 24, home.path());
+/// A student's first steps: wake the kiosk, search "vet", open the program.
+fn open_vet_tech(kiosk: &mut PtyKiosk) {
     kiosk.wait_for("Press any key");
     kiosk.send(b"x");
     kiosk.wait_for("What would you like to do?");
@@ -21,6 +19,13 @@ fn a_student_finds_vet_tech_and_the_technician_exits() {
     kiosk.wait_for("Veterinary Technology");
     kiosk.send(b"\r");
     kiosk.wait_for("What you do");
+}
+
+#[test]
+fn a_student_finds_vet_tech_and_the_technician_exits() {
+    let home = tempfile::tempdir().unwrap();
+    let mut kiosk = PtyKiosk::start(&[], 80, 24, home.path());
+    open_vet_tech(&mut kiosk);
     assert!(kiosk.screen().contains("Veterinary Technology"));
 
     // Ctrl-C, Ctrl-Z, Ctrl-\, Ctrl-D and q: a kiosk ignores them all.
@@ -141,15 +146,7 @@ fn a_visit_is_logged_and_reset_when_idle_and_the_report_counts_it() {
     .unwrap();
     let config_arg = config.to_str().unwrap();
     let mut kiosk = PtyKiosk::start(&["--config", config_arg], 80, 24, home.path());
-    kiosk.wait_for("Press any key");
-    kiosk.send(b"x");
-    kiosk.wait_for("What would you like to do?");
-    kiosk.send(b"1");
-    kiosk.wait_for("Type anything");
-    kiosk.send(b"vet");
-    kiosk.wait_for("Veterinary Technology");
-    kiosk.send(b"\r");
-    kiosk.wait_for("What you do");
+    open_vet_tech(&mut kiosk);
     // 15 s idle, then the 10 s "Still there?" countdown, then Attract with nothing left.
     kiosk.wait_for("Still there?");
     kiosk.wait_for("Press any key");

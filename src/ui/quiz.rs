@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::wrap::wrap;
+use super::wrap::titled;
 use super::{Hotspots, campus_name, chrome};
 use crate::app::{App, QuizStep, Target};
 use crate::i18n::{fill, t};
@@ -211,18 +211,15 @@ fn choice(frame: &mut Frame, app: &App, options: [usize; 2], area: Rect, hot: &m
             theme.base
         };
         frame.render_widget(
-            Paragraph::new(
-                std::iter::once(Line::styled(
+            Paragraph::new(titled(
+                Line::styled(
                     format!(" {}  {}", i + 1, p.name.get(lang)),
                     theme.title.patch(style),
-                ))
-                .chain(
-                    wrap(p.summary.get(lang), rect.width as usize, "    ")
-                        .into_iter()
-                        .map(Line::raw),
-                )
-                .collect::<Vec<_>>(),
-            )
+                ),
+                p.summary.get(lang),
+                rect.width as usize,
+                "    ",
+            ))
             .style(style),
             rect,
         );
@@ -336,8 +333,8 @@ pub fn results(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
             break;
         }
         frame.render_widget(
-            Paragraph::new(
-                vec![Line::from(vec![
+            Paragraph::new(titled(
+                Line::from(vec![
                     Span::styled(
                         format!(" {}  {}", row + 1, p.name.get(lang)),
                         theme.title.patch(style),
@@ -346,15 +343,11 @@ pub fn results(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
                         format!("  ·  {band}  ·  {}", campus_name(app, p)),
                         theme.dim.patch(style),
                     ),
-                ])]
-                .into_iter()
-                .chain(
-                    wrap(&why, rect.width as usize, "    ")
-                        .into_iter()
-                        .map(Line::raw),
-                )
-                .collect::<Vec<_>>(),
-            )
+                ]),
+                &why,
+                rect.width as usize,
+                "    ",
+            ))
             .style(style),
             rect,
         );

@@ -43,6 +43,23 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
     lines
 }
 
+/// A heading line followed by `body` wrapped under it with `indent`: a list entry with a
+/// sentence or two below its title.
+pub fn titled<'a>(
+    title: ratatui::text::Line<'a>,
+    body: &str,
+    width: usize,
+    indent: &str,
+) -> Vec<ratatui::text::Line<'a>> {
+    std::iter::once(title)
+        .chain(
+            wrap(body, width, indent)
+                .into_iter()
+                .map(ratatui::text::Line::raw),
+        )
+        .collect()
+}
+
 /// `text` cut to `width` columns, ending in "…" when anything was cut.
 pub fn fit(text: &str, width: usize) -> String {
     if text.width() <= width {
