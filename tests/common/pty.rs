@@ -104,6 +104,19 @@ impl PtyKiosk {
         self.child.process_id()
     }
 
+    /// Waits until the screen shows one of `texts`; returns which.
+    pub fn wait_for_any(&self, texts: &[&str]) -> usize {
+        let end = Instant::now() + timeout();
+        while Instant::now() < end {
+            let screen = self.screen();
+            if let Some(i) = texts.iter().position(|t| screen.contains(t)) {
+                return i;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("timed out waiting for any of {texts:?}; the screen is:\n{}", self.screen());
+    }
+
     pub fn is_running(&mut self) -> bool {
         self.child.try_wait().expect("child status").is_none()
     }
