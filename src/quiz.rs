@@ -537,65 +537,39 @@ pub fn inputs_used(quiz: &Quiz, answers: &Answers, asked_stage_c: bool) -> usize
 /// catalog's texts. Tiles come first, then items. Empty when there are no reasons.
 pub fn reason_sentence(catalog: &Catalog, reasons: &[Reason], lang: Lang) -> String {
     let quiz = &catalog.quiz;
-    let (open, close) = match lang {
-        Lang::En => ("\u{201c}", "\u{201d}"),
-        Lang::Es => ("«", "»"),
-    };
+    let s = crate::i18n::t(lang);
+    let quoted = |text: &str| format!("{}{text}{}", s.reason_quote.0, s.reason_quote.1);
     let tiles: Vec<String> = reasons
         .iter()
         .filter_map(|r| match r {
             Reason::PickedTile { tile } => quiz.tiles.iter().find(|t| &t.id == tile),
             Reason::LikedItem { .. } => None,
         })
-        .map(|t| format!("{open}{}{close}", t.label.get(lang)))
+        .map(|t| quoted(t.label.get(lang)))
         .collect();
-    let items: Vec<(String, bool)> = reasons
+    let items: Vec<String> = reasons
         .iter()
         .filter_map(|r| match r {
-            Reason::LikedItem { item, strongly } => quiz
-                .items
-                .iter()
-                .find(|i| &i.id == item)
-                .map(|i| (format!("{open}{}{close}", i.text.get(lang)), *strongly)),
+            Reason::LikedItem { item, strongly } => {
+                quiz.items.iter().find(|i| &i.id == item).map(|i| {
+                    let verb = if *strongly {
+                        s.reason_love
+                    } else {
+                        s.reason_like
+                    };
+                    crate::i18n::fill(verb, &[&quoted(i.text.get(lang))])
+                })
+            }
             Reason::PickedTile { .. } => None,
         })
         .collect();
-    let like = |strongly: bool| match (lang, strongly) {
-        (Lang::En, true) => "you'd love to",
-        (Lang::En, false) => "you'd like to",
-        (Lang::Es, true) => "te encantaría",
-        (Lang::Es, false) => "te gustaría",
-    };
-    let said = |items: &[(String, bool)]| -> String {
-        let parts: Vec<String> = items
-            .iter()
-            .map(|(text, strongly)| format!("{} {text}", like(*strongly)))
-            .collect();
-        match lang {
-            Lang::En => parts.join(" and "),
-            Lang::Es => parts.join(" y que "),
-        }
-    };
-    let and = match lang {
-        Lang::En => " and ",
-        Lang::Es => " y ",
-    };
-    match (tiles.is_empty(), items.is_empty(), lang) {
-        (true, true, _) => String::new(),
-        (false, true, Lang::En) => format!("You picked {}.", tiles.join(and)),
-        (false, true, Lang::Es) => format!("Elegiste {}.", tiles.join(and)),
-        (true, false, Lang::En) => format!("You said {}.", said(&items)),
-        (true, false, Lang::Es) => format!("Dijiste que {}.", said(&items)),
-        (false, false, Lang::En) => {
-            format!("You picked {} and said {}.", tiles.join(and), said(&items))
-        }
-        (false, false, Lang::Es) => {
-            format!(
-                "Elegiste {} y dijiste que {}.",
-                tiles.join(and),
-                said(&items)
-            )
-        }
+    let tiles = tiles.join(s.reason_and);
+    let items = items.join(s.reason_said_and);
+    match (tiles.is_empty(), items.is_empty()) {
+        (true, true) => String::new(),
+        (false, true) => crate::i18n::fill(s.reason_picked, &[&tiles]),
+        (true, false) => crate::i18n::fill(s.reason_said, &[&items]),
+        (false, false) => crate::i18n::fill(s.reason_both, &[&tiles, &items]),
     }
 }
 

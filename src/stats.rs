@@ -20,7 +20,7 @@ pub mod read;
 pub mod record;
 pub mod summary;
 
-pub use format::{CSV_HEADER, csv_report, key_figures, text_report};
+pub use format::{CSV_HEADER, csv_report, duration, text_report};
 pub use log::BoothLog;
 pub use read::{ReadOutcome, ReadStats, for_each_record, log_files_in, read_logs};
 pub use record::{EndReason, Event, Record, Via, format_ts, new_session_id, ts_date_hour};

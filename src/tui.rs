@@ -38,7 +38,8 @@ pub const FIRST_FRAME_ONLY_ENV: &str = "ROC_KIOSK_FIRST_FRAME_ONLY";
 pub trait World {
     fn track(&mut self, event: &BoothEvent);
     fn save_settings(&mut self, event_name: Option<&str>, idle_timeout_secs: u64);
-    fn tech_figures(&mut self) -> Vec<(String, String)>;
+    /// Today's booth figures.
+    fn tech_figures(&mut self) -> crate::stats::Summary;
     /// Why the booth log is not being saved, if it is not.
     fn log_problem(&self) -> Option<String>;
 }
@@ -198,7 +199,7 @@ fn event_loop(
                 Effect::Track(event) => world.track(&event),
                 Effect::RefreshTechFigures => {
                     let figures = world.tech_figures();
-                    app.update(Msg::TechFigures(figures), now);
+                    app.update(Msg::TechFigures(Box::new(figures)), now);
                     app.update(Msg::LogProblem(world.log_problem()), now);
                 }
                 Effect::SaveSettings {

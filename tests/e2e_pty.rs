@@ -159,7 +159,7 @@ fn a_visit_is_logged_and_reset_when_idle_and_the_report_counts_it() {
     kiosk.wait_for("Enter the PIN");
     kiosk.send(b"2468\r");
     kiosk.wait_for("Technician menu");
-    kiosk.wait_for("Sessions");
+    kiosk.wait_for("Students");
     kiosk.send(b"5");
     assert!(kiosk.wait_exit());
 

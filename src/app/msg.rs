@@ -17,7 +17,7 @@ pub enum Msg {
     /// Time passed with no input (drives the attract rotation and the idle reset).
     Tick,
     /// Today's booth figures, read by the loop for the technician menu.
-    TechFigures(Vec<(String, String)>),
+    TechFigures(Box<crate::stats::Summary>),
     /// Why the booth log is not being saved, if it is not.
     LogProblem(Option<String>),
 }

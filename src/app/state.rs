@@ -188,7 +188,8 @@ pub struct QuizState {
 pub struct TechState {
     pub pin: String,
     pub failures: u8,
-    pub figures: Vec<(String, String)>,
+    /// Today's booth figures, once read.
+    pub figures: Option<Box<crate::stats::Summary>>,
     pub log_problem: Option<String>,
     /// Editing the event name: the text so far.
     pub editing_event: Option<String>,

@@ -20,7 +20,7 @@ impl App {
         match msg {
             Msg::Tick => self.on_tick(&mut fx),
             Msg::Resize(w, h) => self.size = (w, h),
-            Msg::TechFigures(figures) => self.tech.figures = figures,
+            Msg::TechFigures(figures) => self.tech.figures = Some(figures),
             Msg::LogProblem(problem) => self.tech.log_problem = problem,
             input => {
                 self.last_input = now;

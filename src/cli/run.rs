@@ -179,11 +179,11 @@ impl World for Booth {
         }
     }
 
-    fn tech_figures(&mut self) -> Vec<(String, String)> {
+    fn tech_figures(&mut self) -> stats::Summary {
         let today = self
             .today_override
             .unwrap_or_else(crate::apply::local_today);
-        stats::key_figures(&stats::today_summary(&self.log, today))
+        stats::today_summary(&self.log, today)
     }
 
     fn log_problem(&self) -> Option<String> {

@@ -214,29 +214,6 @@ pub fn text_report(s: &Summary, program_name: &dyn Fn(&str) -> Option<String>) -
     out
 }
 
-/// The few figures the technician menu shows, as (English label, value) rows.
-pub fn key_figures(s: &Summary) -> Vec<(String, String)> {
-    let mut rows = vec![
-        ("Sessions".to_string(), s.sessions.to_string()),
-        (
-            "Median session".to_string(),
-            s.median_session_secs
-                .map(duration)
-                .unwrap_or_else(|| "-".into()),
-        ),
-        (
-            "Quizzes finished".to_string(),
-            s.quizzes_finished.to_string(),
-        ),
-        ("Apply screens shown".to_string(), s.apply_shown.to_string()),
-        ("Program views".to_string(), s.programs_viewed.to_string()),
-    ];
-    if let Some((program, n)) = s.top_programs_viewed.first() {
-        rows.push(("Most viewed".to_string(), format!("{program} ({n})")));
-    }
-    rows
-}
-
 /// "1 min 23 s", "45 s", "1 h 2 min".
 pub fn duration(secs: u64) -> String {
     match secs {

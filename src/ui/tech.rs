@@ -125,12 +125,13 @@ fn menu(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
         y += 3;
     }
     let mut lines = vec![Line::styled(s.tech_today, theme.title)];
-    lines.extend(
-        app.tech
-            .figures
-            .iter()
-            .map(|(k, v)| Line::raw(format!("  {k}: {v}"))),
-    );
+    if let Some(today) = &app.tech.figures {
+        lines.extend(
+            figures(app, today)
+                .into_iter()
+                .map(|(k, v)| Line::raw(format!("  {k}: {v}"))),
+        );
+    }
     let rect = Rect {
         y,
         height: area.bottom().saturating_sub(y + 1),
@@ -150,4 +151,31 @@ fn menu(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
     }
     .intersection(area);
     frame.render_widget(Paragraph::new(s.keys_tech).style(theme.dim), keys);
+}
+
+/// Today's figures as (label, value) rows in the app's language.
+fn figures(app: &App, today: &crate::stats::Summary) -> Vec<(&'static str, String)> {
+    let s = t(app.lang());
+    let mut rows = vec![
+        (s.tech_sessions, today.sessions.to_string()),
+        (
+            s.tech_median,
+            today
+                .median_session_secs
+                .map_or_else(|| "-".to_string(), crate::stats::duration),
+        ),
+        (s.tech_quizzes, today.quizzes_finished.to_string()),
+        (s.tech_apply_shown, today.apply_shown.to_string()),
+        (s.tech_views, today.programs_viewed.to_string()),
+    ];
+    if let Some((id, n)) = today.top_programs_viewed.first() {
+        let name = app
+            .catalog
+            .programs
+            .iter()
+            .find(|p| &p.id == id)
+            .map_or(id.as_str(), |p| p.name.get(app.lang()));
+        rows.push((s.tech_most_viewed, format!("{name} ({n})")));
+    }
+    rows
 }

@@ -114,7 +114,10 @@ impl PtyKiosk {
             }
             std::thread::sleep(Duration::from_millis(50));
         }
-        panic!("timed out waiting for any of {texts:?}; the screen is:\n{}", self.screen());
+        panic!(
+            "timed out waiting for any of {texts:?}; the screen is:\n{}",
+            self.screen()
+        );
     }
 
     pub fn is_running(&mut self) -> bool {
