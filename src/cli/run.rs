@@ -38,6 +38,7 @@ pub struct RunArgs {
 }
 
 pub fn run(args: RunArgs) -> ExitCode {
+    let started = Instant::now();
     // Everything that can be wrong is checked before the screen changes, so the
     // technician reads the problem in the terminal they typed the command into.
     let catalog = match args.catalog.load_or_report() {
@@ -85,6 +86,10 @@ pub fn run(args: RunArgs) -> ExitCode {
         &mut booth,
     );
     booth.end_open_session();
+    if std::env::var_os(tui::FIRST_FRAME_ONLY_ENV).is_some() {
+        // The terminal is restored by now, so this reaches the person measuring.
+        eprintln!("first frame after {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
+    }
     match ending {
         Ok(Ending::Technician) | Ok(Ending::Signal) => ExitCode::SUCCESS,
         Ok(Ending::TooManyPanics) => {
