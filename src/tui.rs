@@ -34,6 +34,10 @@ pub const RESTART_WINDOW: Duration = Duration::from_secs(60);
 /// `hyperfine` and `/usr/bin/time -v` can measure start-up and memory.
 pub const FIRST_FRAME_ONLY_ENV: &str = "ROC_KIOSK_FIRST_FRAME_ONLY";
 
+/// Test seam: set to one character to make the kiosk panic when that key is pressed, so
+/// the end-to-end tests can check crash recovery on the real binary.
+pub const TEST_PANIC_KEY_ENV: &str = "ROC_KIOSK_TEST_PANIC_KEY";
+
 /// What the loop does with effects that touch the world (booth log, config file).
 pub trait World {
     fn track(&mut self, event: &BoothEvent);
@@ -130,6 +134,9 @@ fn watch_signals() -> Arc<AtomicBool> {
 pub fn run(mut new_app: impl FnMut() -> App, world: &mut dyn World) -> io::Result<Ending> {
     // For measuring start-up (README, Performance): stop right after the first frame.
     let first_frame_only = std::env::var_os(FIRST_FRAME_ONLY_ENV).is_some();
+    let panic_key = std::env::var(TEST_PANIC_KEY_ENV)
+        .ok()
+        .and_then(|v| v.chars().next());
     install_panic_hook();
     let stop = watch_signals();
     let mut panics: Vec<Instant> = Vec::new();
@@ -137,7 +144,14 @@ pub fn run(mut new_app: impl FnMut() -> App, world: &mut dyn World) -> io::Resul
         let mut app = new_app();
         let result = panic::catch_unwind(AssertUnwindSafe(|| {
             let (_guard, mut terminal) = TerminalGuard::enter()?;
-            event_loop(&mut terminal, &mut app, world, &stop, first_frame_only)
+            event_loop(
+                &mut terminal,
+                &mut app,
+                world,
+                &stop,
+                first_frame_only,
+                panic_key,
+            )
         }));
         match result {
             Ok(ending) => return ending,
@@ -163,6 +177,7 @@ fn event_loop(
     world: &mut dyn World,
     stop: &AtomicBool,
     first_frame_only: bool,
+    panic_key: Option<char>,
 ) -> io::Result<Ending> {
     let size = terminal.size()?;
     app.update(Msg::Resize(size.width, size.height), Instant::now());
@@ -187,6 +202,11 @@ fn event_loop(
         let now = Instant::now();
         let mut effects = Vec::new();
         if let Some(msg) = msg {
+            if let (Some(c), Msg::Key(key)) = (panic_key, &msg)
+                && key.code == event::KeyCode::Char(c)
+            {
+                panic!("test panic: {TEST_PANIC_KEY_ENV} key pressed");
+            }
             effects.extend(app.update(msg, now));
         }
         if last_tick.elapsed() >= TICK {

@@ -186,3 +186,52 @@ fn a_visit_is_logged_and_reset_when_idle_and_the_report_counts_it() {
     assert!(csv.contains("\nsession_end,idle,1\n"), "{csv}");
     assert!(!csv.contains("vet,"), "no typed text in the log");
 }
+
+#[test]
+fn a_panic_restores_the_terminal_logs_it_and_restarts_at_attract_at_most_five_times() {
+    let home = tempfile::tempdir().unwrap();
+    let mut kiosk = PtyKiosk::start_with_env(
+        &[],
+        &[("ROC_KIOSK_TEST_PANIC_KEY", "~")],
+        80,
+        24,
+        home.path(),
+    );
+    kiosk.wait_for("Press any key");
+    kiosk.send(b"x1cars");
+    kiosk.wait_for("Automotive");
+    kiosk.send(b"~");
+    kiosk.wait_for("Press any key");
+    assert!(kiosk.is_running(), "the kiosk restarted instead of dying");
+    assert!(
+        !kiosk.screen().contains("cars"),
+        "the restart starts a fresh visit"
+    );
+    let raw = String::from_utf8_lossy(&kiosk.raw.lock().unwrap()).to_string();
+    assert!(
+        raw.matches("\x1b[?1049l").count() >= 1,
+        "the terminal was restored before restarting"
+    );
+    let log = std::fs::read_to_string(home.path().join("data/roc-kiosk/roc-kiosk.log"))
+        .unwrap_or_default();
+    assert!(
+        log.contains("test panic"),
+        "the panic is in the log file:\n{log}"
+    );
+
+    // Four more within the minute: the fifth ends it with a message, not a loop.
+    for _ in 0..4 {
+        kiosk.wait_for("Press any key");
+        kiosk.send(b"~");
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    assert!(
+        !kiosk.wait_exit(),
+        "too many panics end with a failure status"
+    );
+    assert!(
+        kiosk.screen().contains("stopped after 5 errors"),
+        "{}",
+        kiosk.screen()
+    );
+}

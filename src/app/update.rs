@@ -185,7 +185,7 @@ impl App {
             // Ctrl-C, Ctrl-D, Ctrl-Z, Ctrl-\ and every other control chord: a kiosk ignores them.
             KeyCode::Char('u') | KeyCode::Char('w') | KeyCode::Char('h') if ctrl => {}
             KeyCode::Char(_) if ctrl => return,
-            KeyCode::F(2) if !self.is_tech_screen() => {
+            KeyCode::F(2) => {
                 if self.screen() == Screen::Attract {
                     self.wake(fx);
                 }

@@ -88,7 +88,10 @@ pub fn run(args: RunArgs) -> ExitCode {
     booth.end_open_session();
     if std::env::var_os(tui::FIRST_FRAME_ONLY_ENV).is_some() {
         // The terminal is restored by now, so this reaches the person measuring.
-        eprintln!("first frame after {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
+        eprintln!(
+            "first frame after {:.1} ms",
+            started.elapsed().as_secs_f64() * 1000.0
+        );
     }
     match ending {
         Ok(Ending::Technician) | Ok(Ending::Signal) => ExitCode::SUCCESS,

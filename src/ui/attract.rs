@@ -17,22 +17,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
     let theme = &app.settings.theme;
     let center = &app.catalog.center;
     // Parents who read Spanish first can switch before touching anything else.
-    let corner = Rect { height: 1, ..area };
-    let label = format!(" {} ", s.other_language);
-    let width = (ratatui::text::Span::raw(&label).width() as u16).min(corner.width);
-    super::chrome::button(
-        frame,
-        Rect {
-            x: corner.right() - width,
-            width,
-            ..corner
-        },
-        corner.right() - width,
-        s.other_language,
-        crate::app::Target::Lang,
-        theme.button,
-        hot,
-    );
+    super::chrome::language_button(frame, app, area, hot);
     let inner = centered(
         area,
         area.width.saturating_sub(4).min(100),

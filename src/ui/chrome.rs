@@ -87,6 +87,22 @@ pub fn button(
     rect.right()
 }
 
+/// The "F2 Español / F2 English" switch, at the right end of the first row of `area`.
+pub fn language_button(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
+    let s = t(app.lang());
+    let row = Rect {
+        height: 1.min(area.height),
+        ..area
+    };
+    button_row_right(
+        frame,
+        row,
+        &[(s.other_language, Target::Lang)],
+        app.settings.theme.button,
+        hot,
+    );
+}
+
 /// Buttons packed against the right edge of `row`.
 fn button_row_right(
     frame: &mut Frame,

@@ -11,6 +11,7 @@ use crate::app::{App, Screen, Target};
 use crate::i18n::{fill, t};
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
+    super::chrome::language_button(frame, app, area, hot);
     if app.screen() == Screen::Pin {
         pin(frame, app, area);
     } else {

@@ -29,6 +29,17 @@ pub struct PtyKiosk {
 impl PtyKiosk {
     /// Starts `roc-kiosk ARGS` at `cols`x`rows`, with its config and data under `home`.
     pub fn start(args: &[&str], cols: u16, rows: u16, home: &Path) -> PtyKiosk {
+        Self::start_with_env(args, &[], cols, rows, home)
+    }
+
+    /// As [`PtyKiosk::start`], with extra environment variables.
+    pub fn start_with_env(
+        args: &[&str],
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+        home: &Path,
+    ) -> PtyKiosk {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -47,6 +58,9 @@ impl PtyKiosk {
         cmd.env_remove("ROC_KIOSK_PIN");
         cmd.env_remove("ROC_KIOSK_CONFIG");
         cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn roc-kiosk");
         // The reader only sees EOF once no slave handle is left in this process.
         drop(pair.slave);
