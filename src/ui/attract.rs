@@ -74,7 +74,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
             .campuses
             .iter()
             .find(|c| c.id == program.campus)
-            .map(|c| c.name.get(lang).to_string())
+            .map(|c| format!("{} ({})", c.name.get(lang), c.full_name.get(lang)))
             .unwrap_or_default();
         let block = Block::bordered()
             .border_style(theme.accent)
