@@ -406,9 +406,21 @@ impl SearchIndex {
     /// Ranked hits, best first; empty for a blank query. `lang` chooses which name the
     /// highlight spans refer to (matching always uses both languages).
     pub fn search(&self, query: &str, lang: Lang) -> Vec<Hit> {
+        self.rank(query, lang, false).0
+    }
+
+    /// As [`SearchIndex::search`], but when no program matches every word of a query of
+    /// several words, the programs that match the most of them, with `true` to say the
+    /// match is partial. "makeup artist" then still finds Cosmetology, and the screen can
+    /// say that not every word matched.
+    pub fn search_or_closest(&self, query: &str, lang: Lang) -> (Vec<Hit>, bool) {
+        self.rank(query, lang, true)
+    }
+
+    fn rank(&self, query: &str, lang: Lang, closest_ok: bool) -> (Vec<Hit>, bool) {
         let words = self.query_words(query);
         if words.is_empty() || self.names.is_empty() {
-            return Vec::new();
+            return (Vec::new(), false);
         }
         let n = self.names.len();
         let required = words.iter().filter(|w| w.required).count();
@@ -453,8 +465,13 @@ impl SearchIndex {
             touched.clear();
         }
 
+        // Every required word must match; failing that (when allowed), as many as any
+        // program matched, but at least one.
+        let most = matched.iter().copied().max().unwrap_or(0);
+        let partial = closest_ok && most < required && most > 0;
+        let need = if partial { most } else { required };
         let mut hits: Vec<Hit> = (0..n)
-            .filter(|&p| matched[p] == required && total[p] > 0.0)
+            .filter(|&p| matched[p] == need && total[p] > 0.0)
             .map(|p| Hit {
                 program: p,
                 score: (total[p] * 10.0).round() as i64,
@@ -476,7 +493,7 @@ impl SearchIndex {
             hit.name_highlight =
                 self.name_highlight(hit.program, lang, &name_matches, &first_match, &mut scratch);
         }
-        hits
+        (hits, partial)
     }
 
     /// Folds and splits the query, drops stop words, marks filler words optional.
@@ -1242,5 +1259,28 @@ mod engine_tests {
         let c = catalog(Vec::new());
         let index = SearchIndex::new(&c);
         assert!(index.search("cars", Lang::En).is_empty());
+    }
+
+    #[test]
+    fn closest_matches_stand_in_only_when_no_program_matches_every_word() {
+        let catalog = Catalog::bundled().unwrap();
+        let index = SearchIndex::new(&catalog);
+        let id = |h: &Hit| catalog.programs[h.program].id.as_str();
+        assert!(
+            index.search("makeup artist", Lang::En).is_empty(),
+            "strict search needs every word"
+        );
+        let (hits, partial) = index.search_or_closest("makeup artist", Lang::En);
+        assert!(partial);
+        assert_eq!(hits.first().map(id), Some("cosmetology"));
+        // When every word matches, nothing changes.
+        let (hits, partial) = index.search_or_closest("vet animals", Lang::En);
+        assert!(!partial);
+        assert_eq!(hits, index.search("vet animals", Lang::En));
+        // Nonsense stays nothing.
+        assert_eq!(
+            index.search_or_closest("xyzzy qqqq", Lang::En),
+            (Vec::new(), false)
+        );
     }
 }

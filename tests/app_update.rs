@@ -411,3 +411,16 @@ fn idle_reset_wipes_the_quiz_answers() {
     assert!(k.app.student.quiz.answers.items.is_empty());
     assert!(k.app.student.quiz.outcome.is_none());
 }
+
+#[test]
+fn a_query_with_an_unknown_word_shows_the_closest_programs_and_says_so() {
+    let mut k = Kiosk::new();
+    k.chars("x1makeup artist");
+    assert!(k.app.student.search.partial);
+    let first = k.app.student.search.hits.first().map(|h| k.app.catalog.programs[h.program].id.clone());
+    assert_eq!(first.as_deref(), Some("cosmetology"));
+    let screen = common::kiosk::text(&k.draw(80, 24));
+    assert!(screen.contains("No program matches every word"), "{screen}");
+    k.ctrl('u').chars("vet animals");
+    assert!(!k.app.student.search.partial);
+}

@@ -115,6 +115,8 @@ impl MenuItem {
 pub struct SearchState {
     pub input: SearchInput,
     pub hits: Vec<Hit>,
+    /// No program matched every word; `hits` are the closest.
+    pub partial: bool,
     pub selected: usize,
 }
 

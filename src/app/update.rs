@@ -276,7 +276,9 @@ impl App {
     /// Re-runs the query (on every keystroke) and puts the selection on the best hit.
     fn refresh_search(&mut self) {
         let query = self.student.search.input.0.as_str();
-        self.student.search.hits = self.index.search(query, self.student.lang);
+        let (hits, partial) = self.index.search_or_closest(query, self.student.lang);
+        self.student.search.hits = hits;
+        self.student.search.partial = partial;
         self.student.search.selected = 0;
     }
 

@@ -103,8 +103,17 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
                 target: Some(i),
             });
         }
+        // A partial match says so, so the student knows some words found nothing.
+        let line = if app.student.search.partial {
+            Line::styled(
+                format!(" {}", fill(s.search_partial, &[&programs.len()])),
+                theme.accent,
+            )
+        } else {
+            Line::styled(format!(" {count}"), theme.dim)
+        };
         frame.render_widget(
-            Paragraph::new(Line::styled(format!(" {count}"), theme.dim)),
+            Paragraph::new(line),
             Rect {
                 y: area.y + 4,
                 height: 1,
