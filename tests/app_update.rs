@@ -417,7 +417,13 @@ fn a_query_with_an_unknown_word_shows_the_closest_programs_and_says_so() {
     let mut k = Kiosk::new();
     k.chars("x1makeup artist");
     assert!(k.app.student.search.partial);
-    let first = k.app.student.search.hits.first().map(|h| k.app.catalog.programs[h.program].id.clone());
+    let first = k
+        .app
+        .student
+        .search
+        .hits
+        .first()
+        .map(|h| k.app.catalog.programs[h.program].id.clone());
     assert_eq!(first.as_deref(), Some("cosmetology"));
     let screen = common::kiosk::text(&k.draw(80, 24));
     assert!(screen.contains("No program matches every word"), "{screen}");
