@@ -827,6 +827,9 @@ fn classify_chars(
         && wlen <= MAX_TYPO_WORD_CHARS
         && (word.mask & !mask).count_ones() as usize <= allowed
         && let Some((distance, prefix_len)) = typo_distance(&word.chars, chars, allowed)
+        // One edit away from a word of three letters or fewer is too weak to be a
+        // typo ("army" is not "arm"); such words must be typed right.
+        && prefix_len >= MIN_TYPO_TARGET_CHARS
     {
         let whole = prefix_len == tlen;
         let quality = if whole { 0.72 } else { 0.6 } - 0.1 * (distance as f32 - 1.0);
@@ -841,6 +844,9 @@ fn classify_chars(
     }
     best
 }
+
+/// The shortest word (or beginning of one) a typo may be matched to.
+const MIN_TYPO_TARGET_CHARS: usize = 4;
 
 /// Typos tolerated in a word of `len` chars.
 fn max_typos(len: usize) -> usize {
