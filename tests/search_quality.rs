@@ -4,7 +4,9 @@
 //! The queries are split in two. `TUNING` may be used to improve the engine and to add
 //! real words to `keywords`; `HELD_OUT` was written at the same time, before any tuning,
 //! and is never used to choose keywords or weights: its hit rate is the honest estimate
-//! of how the kiosk does on queries nobody anticipated.
+//! of how the kiosk does on queries nobody anticipated. (Two held-out misses, "barber"
+//! and "peluquería", were later fixed by adding those words to Cosmetology's keywords, so
+//! `HELD_OUT` is no longer fully unseen; `FRESH` was written after that and never tuned.)
 //!
 //! Run with `cargo test --test search_quality -- --nocapture` to see the figures.
 
@@ -181,12 +183,48 @@ fn evaluate(label: &str, catalog: &Catalog, index: &SearchIndex, cases: &[Case])
     (hits, cases.len())
 }
 
+/// A second unseen set, written after all tuning was done and recorded here before it was
+/// first run. Nothing has been changed to make these pass: its rate is reported as is.
+const FRESH: &[Case] = &[
+    ("taller mecanico", &[AUTO]),
+    ("frenos", &[AUTO]),
+    ("tractor", &[DIESEL]),
+    ("semi truck", &[DIESEL]),
+    ("puppies", &[VET]),
+    ("gatos", &[VET]),
+    ("bakery", &[CULINARY]),
+    ("pasteles", &[CULINARY]),
+    ("restaurant", &[CULINARY]),
+    ("cna", &[NURSING]),
+    ("dentist", &[DENTAL]),
+    ("teeth", &[DENTAL]),
+    ("pharmacy", &[PHARMACY]),
+    ("medicinas", &[PHARMACY]),
+    ("athletic trainer", &[SPORTS_MED]),
+    ("fisioterapia", &[SPORTS_MED]),
+    ("sheriff", &[LAW]),
+    ("firefighter", &[FIRE]),
+    ("networking", &[NETWORKING]),
+    ("apps", &[MOBILE_APPS]),
+    ("game developer", &[GAME_DESIGN]),
+    ("animacion", &[ANIMATION]),
+    ("camara", &[VIDEO]),
+    ("daycare", &[EARLY_CHILDHOOD]),
+    ("preschool", &[EARLY_CHILDHOOD]),
+    ("warehouse", &[LOGISTICS]),
+    ("forklift", &[LOGISTICS]),
+    ("bank", &[BANKING]),
+    ("start a business", &[SMALL_BUSINESS]),
+    ("carpenter", &[CONSTRUCTION]),
+];
+
 #[test]
 fn expected_programs_exist_in_the_bundled_catalog() {
     let (catalog, _) = bundled();
     let mut unknown: Vec<&str> = TUNING
         .iter()
         .chain(HELD_OUT)
+        .chain(FRESH)
         .flat_map(|(_, ids)| ids.iter().copied())
         .filter(|id| !catalog.programs.iter().any(|p| p.id == *id))
         .collect();
@@ -204,8 +242,9 @@ fn student_queries_find_the_expected_program() {
     assert!(TUNING.len() + HELD_OUT.len() >= 60);
     let (tuning_hits, tuning_total) = evaluate("tuning", &catalog, &index, TUNING);
     let (held_hits, held_total) = evaluate("held-out", &catalog, &index, HELD_OUT);
-    let hits = tuning_hits + held_hits;
-    let total = tuning_total + held_total;
+    let (fresh_hits, fresh_total) = evaluate("fresh", &catalog, &index, FRESH);
+    let hits = tuning_hits + held_hits + fresh_hits;
+    let total = tuning_total + held_total + fresh_total;
     let rate = hits as f64 / total as f64;
     println!(
         "all: {hits}/{total} in top {TOP_N} ({:.1}%), required {:.0}%",
