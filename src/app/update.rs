@@ -8,6 +8,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::msg::{Effect, EndReason, Event, Msg, Target, Via};
 use super::state::{App, MAX_PIN_TRIES, MenuItem, STILL_THERE, Screen, Student};
+use crate::config::IDLE_TIMEOUT_RANGE;
 
 /// Page size for PgUp/PgDn in lists.
 const PAGE: usize = 5;
@@ -472,9 +473,18 @@ impl App {
     }
 
     fn change_idle(&mut self, delta_secs: i64, fx: &mut Vec<Effect>) {
+        // The same range the config file allows, so what the menu saves always loads.
+        let (min, max) = (
+            *IDLE_TIMEOUT_RANGE.start() as i64,
+            *IDLE_TIMEOUT_RANGE.end() as i64,
+        );
         let secs = self.settings.idle_timeout.as_secs() as i64 + delta_secs;
         // Wraps from the top back to the bottom so a single key can reach every value.
-        let secs = if secs > 600 { 30 } else { secs.clamp(30, 600) };
+        let secs = if secs > max {
+            min
+        } else {
+            secs.clamp(min, max)
+        };
         self.settings.idle_timeout = Duration::from_secs(secs as u64);
         fx.push(self.save_settings());
     }
