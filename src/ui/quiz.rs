@@ -91,21 +91,8 @@ fn item(frame: &mut Frame, app: &App, index: usize, area: Rect, hot: &mut Hotspo
         hot.add(rect, target);
         y += if row == 4 { 2 } else { 1 };
     }
-    let back = Rect {
-        y: area.bottom().saturating_sub(1),
-        height: 1,
-        ..area
-    };
     if index > 0 {
-        chrome::button(
-            frame,
-            back,
-            back.x,
-            s.quiz_back,
-            Target::QuizBack,
-            theme.button,
-            hot,
-        );
+        back_button(frame, app, area, hot);
     }
 }
 
@@ -157,15 +144,7 @@ fn tiles(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
         height: 1,
         ..area
     };
-    let x = chrome::button(
-        frame,
-        bottom,
-        bottom.x,
-        s.quiz_back,
-        Target::QuizBack,
-        theme.button,
-        hot,
-    );
+    let x = back_button(frame, app, area, hot);
     let x = chrome::button(
         frame,
         bottom,
@@ -226,20 +205,7 @@ fn choice(frame: &mut Frame, app: &App, options: [usize; 2], area: Rect, hot: &m
         hot.add(rect, Target::Choice(i));
         y += 5;
     }
-    let back = Rect {
-        y: area.bottom().saturating_sub(1),
-        height: 1,
-        ..area
-    };
-    chrome::button(
-        frame,
-        back,
-        back.x,
-        s.quiz_back,
-        Target::QuizBack,
-        theme.button,
-        hot,
-    );
+    back_button(frame, app, area, hot);
 }
 
 /// The results screen.
@@ -364,4 +330,23 @@ pub fn results(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
     ] {
         x = chrome::button(frame, buttons, x, label, target, theme.button, hot) + 1;
     }
+}
+
+/// "← Back" at the left of the bottom row of `area`; returns its right edge.
+fn back_button(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) -> u16 {
+    let row = Rect {
+        y: area.bottom().saturating_sub(1),
+        height: 1,
+        ..area
+    };
+    let s = t(app.lang());
+    chrome::button(
+        frame,
+        row,
+        row.x,
+        s.quiz_back,
+        Target::QuizBack,
+        app.settings.theme.button,
+        hot,
+    )
 }
