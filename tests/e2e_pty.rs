@@ -21,6 +21,14 @@ fn open_vet_tech(kiosk: &mut PtyKiosk) {
     kiosk.wait_for("What you do");
 }
 
+/// Ctrl-T and the default PIN.
+fn open_technician_menu(kiosk: &mut PtyKiosk) {
+    kiosk.send(b"\x14");
+    kiosk.wait_for("Enter the PIN");
+    kiosk.send(b"2468\r");
+    kiosk.wait_for("Technician menu");
+}
+
 #[test]
 fn a_student_finds_vet_tech_and_the_technician_exits() {
     let home = tempfile::tempdir().unwrap();
@@ -40,10 +48,7 @@ fn a_student_finds_vet_tech_and_the_technician_exits() {
         kiosk.screen()
     );
 
-    kiosk.send(b"\x14");
-    kiosk.wait_for("Enter the PIN");
-    kiosk.send(b"2468\r");
-    kiosk.wait_for("Technician menu");
+    open_technician_menu(&mut kiosk);
     kiosk.send(b"5");
     assert!(
         kiosk.wait_exit(),
@@ -155,10 +160,7 @@ fn a_visit_is_logged_and_reset_when_idle_and_the_report_counts_it() {
         "the next student sees nothing of the last:\n{}",
         kiosk.screen()
     );
-    kiosk.send(b"\x14");
-    kiosk.wait_for("Enter the PIN");
-    kiosk.send(b"2468\r");
-    kiosk.wait_for("Technician menu");
+    open_technician_menu(&mut kiosk);
     kiosk.wait_for("Students");
     kiosk.send(b"5");
     assert!(kiosk.wait_exit());

@@ -20,10 +20,6 @@ impl LineInput {
         &self.text
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.text.is_empty()
-    }
-
     /// Adds what was typed or pasted, dropping control characters and anything past the cap.
     /// Returns true when the text changed.
     pub fn insert(&mut self, s: &str) -> bool {
@@ -61,11 +57,6 @@ impl LineInput {
         let changed = !self.text.is_empty();
         self.text.clear();
         changed
-    }
-
-    pub fn set(&mut self, s: &str) {
-        self.text.clear();
-        self.insert(s);
     }
 }
 

@@ -137,6 +137,15 @@ impl App {
         self.go(Screen::Home);
     }
 
+    /// F2 or the language label: switches language, and on Attract also wakes the kiosk,
+    /// like any other touch.
+    fn switch_language(&mut self, fx: &mut Vec<Effect>) {
+        if self.screen() == Screen::Attract {
+            self.wake(fx);
+        }
+        self.toggle_lang();
+    }
+
     fn toggle_lang(&mut self) {
         self.student.lang = self.student.lang.toggled();
         // Highlight spans refer to the displayed name, which just changed language.
@@ -186,12 +195,7 @@ impl App {
             // Ctrl-C, Ctrl-D, Ctrl-Z, Ctrl-\ and every other control chord: a kiosk ignores them.
             KeyCode::Char('u') | KeyCode::Char('w') | KeyCode::Char('h') if ctrl => {}
             KeyCode::Char(_) if ctrl => return,
-            KeyCode::F(2) => {
-                if self.screen() == Screen::Attract {
-                    self.wake(fx);
-                }
-                return self.toggle_lang();
-            }
+            KeyCode::F(2) => return self.switch_language(fx),
             KeyCode::Home if !self.is_tech_screen() && self.screen() != Screen::Attract => {
                 return self.home();
             }
@@ -502,13 +506,7 @@ impl App {
         match target {
             Target::Back => return self.back(fx),
             Target::Home => return self.home(),
-            Target::Lang => {
-                // On Attract the label also wakes the kiosk, like any other touch.
-                if self.screen() == Screen::Attract {
-                    self.wake(fx);
-                }
-                return self.toggle_lang();
-            }
+            Target::Lang => return self.switch_language(fx),
             _ => {}
         }
         match (self.screen(), target) {

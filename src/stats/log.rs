@@ -59,10 +59,6 @@ impl BoothLog {
         }
     }
 
-    pub fn is_enabled(&self) -> bool {
-        self.dir.is_some()
-    }
-
     /// The folder, when logging is on.
     pub fn dir(&self) -> Option<&Path> {
         self.dir.as_deref()
