@@ -82,21 +82,31 @@ fn browse_campus_filter_lists_programs_without_a_campus() {
     assert!(text(&k.draw(80, 24)).contains("C Campus: all"));
 }
 
+/// Opens the first search hit for `query` and returns its detail drawn tall enough to show
+/// every fact at once, after checking that each `wanted` text is there.
+fn whole_detail(k: &mut Kiosk, query: &str, wanted: &[&str]) -> String {
+    k.chars("x1").chars(query).key(KeyCode::Enter);
+    let all = text(&k.draw(100, 80));
+    for wanted in wanted {
+        assert!(all.contains(wanted), "{wanted:?} missing:\n{all}");
+    }
+    all
+}
+
 /// A partner program says so, gives no campus and no AM/PM time, and lists what its
 /// source states.
 #[test]
 fn partner_program_detail() {
     let mut k = Kiosk::new();
-    k.chars("x1take flight").key(KeyCode::Enter);
-    // Tall enough to show every fact at once.
-    let all = text(&k.draw(100, 80));
-    for wanted in [
-        "Take Flight (aviation)",
-        "Partner program: run with a partner organization",
-        "5 observation hours",
-    ] {
-        assert!(all.contains(wanted), "{wanted:?} missing:\n{all}");
-    }
+    let all = whole_detail(
+        &mut k,
+        "take flight",
+        &[
+            "Take Flight (aviation)",
+            "Partner program: run with a partner organization",
+            "5 observation hours",
+        ],
+    );
     let where_to_when = &all[all.find("Where").unwrap()..all.find("Who can apply").unwrap()];
     assert_eq!(
         where_to_when.matches("Ask a Career Technician").count(),
@@ -112,19 +122,18 @@ fn partner_program_detail() {
 /// Cosmetology shows its current program page's facts, and never the old 1,600 hours.
 #[test]
 fn cosmetology_detail_shows_its_current_facts() {
-    let mut k = Kiosk::new();
-    k.chars("x1cosmetology").key(KeyCode::Enter);
-    let all = text(&k.draw(100, 80));
-    for wanted in [
-        "Training hours",
-        "1,080",
-        "Full school day: 7:30–3:00",
-        "Cosmetology Certificate of Completion",
-        "has a fee)",
-        "Grades: seniors",
-    ] {
-        assert!(all.contains(wanted), "{wanted:?} missing:\n{all}");
-    }
+    let all = whole_detail(
+        &mut Kiosk::new(),
+        "cosmetology",
+        &[
+            "Training hours",
+            "1,080",
+            "Full school day: 7:30–3:00",
+            "Cosmetology Certificate of Completion",
+            "has a fee)",
+            "Grades: seniors",
+        ],
+    );
     assert!(!all.contains("1,600"), "{all}");
 }
 
