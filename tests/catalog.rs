@@ -530,3 +530,62 @@ fn check_warns_about_stale_dates_without_failing() {
         "{stderr}"
     );
 }
+
+/// The O*NET interest ratings docs/SOURCES.md lists: code -> [R, I, A, S, E, C].
+fn sources_md_ratings() -> std::collections::BTreeMap<String, [f64; 6]> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/SOURCES.md");
+    let text = fs::read_to_string(path).unwrap();
+    text.lines()
+        .filter_map(|line| {
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            // | code | occupation | R | I | A | S | E | C | used by |
+            let code = cells.get(1)?;
+            let is_code = code.len() == 10 && code.as_bytes()[2] == b'-';
+            let values: Vec<f64> = cells
+                .get(3..9)?
+                .iter()
+                .filter_map(|c| c.parse().ok())
+                .collect();
+            (is_code && values.len() == 6).then(|| (code.to_string(), values.try_into().unwrap()))
+        })
+        .collect()
+}
+
+#[test]
+fn riasec_of_programs_with_listed_ratings_is_their_mean() {
+    let catalog = Catalog::bundled().unwrap_or_else(|e| panic!("{e}"));
+    let ratings = sources_md_ratings();
+    assert!(ratings.len() >= 10, "only {} rating rows", ratings.len());
+    let mut checked = Vec::new();
+    for program in &catalog.programs {
+        let Some(rows) = program
+            .onet
+            .iter()
+            .map(|code| ratings.get(code))
+            .collect::<Option<Vec<_>>>()
+        else {
+            continue;
+        };
+        for (area, value) in program.riasec.as_array().iter().enumerate() {
+            let mean = rows.iter().map(|r| r[area]).sum::<f64>() / rows.len() as f64;
+            // Two decimals, rounded.
+            assert!(
+                (mean - value).abs() <= 0.005 + 1e-9,
+                "{}: RIASEC letter {area} is {value}, the mean of its O*NET rows is {mean:.4}",
+                program.id
+            );
+        }
+        checked.push(program.id.as_str());
+    }
+    println!("RIASEC means checked against docs/SOURCES.md: {checked:?}");
+    for id in [
+        "welding",
+        "drone-piloting",
+        "automotive-collision-refinishing",
+        "computer-technologies",
+        "digital-marketing-media-design",
+        "take-flight-aviation",
+    ] {
+        assert!(checked.contains(&id), "{id} was not checked");
+    }
+}
