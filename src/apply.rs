@@ -186,7 +186,7 @@ fn month_day_in(md: MonthDay, year: i16) -> Option<Date> {
 }
 
 /// July 1 that starts the school year containing `date`.
-fn school_year_start(date: Date) -> Date {
+pub fn school_year_start(date: Date) -> Date {
     let year = if date.month() >= 7 {
         date.year()
     } else {

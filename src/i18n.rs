@@ -90,6 +90,15 @@ pub struct Strings {
     pub detail_sector: &'static str,
     pub detail_more_info: &'static str,
     pub ask_technician: &'static str,
+    /// The campus filter's value for programs no source places on a campus.
+    pub filter_campus_not_listed: &'static str,
+    /// Shown in place of the campus in lists, and as a label on the detail screen.
+    pub partner_program: &'static str,
+    pub detail_partner_note: &'static str,
+    /// Home's line of center figures: programs, % seniors graduating, % completing,
+    /// college credits in a year; then the source's name.
+    pub about_figures: &'static str,
+    pub about_source: &'static str,
     pub keys_detail: &'static str,
     pub apply_button: &'static str,
     pub junior: &'static str,
@@ -219,6 +228,11 @@ pub static EN: Strings = Strings {
     detail_sector: "Career area",
     detail_more_info: "More information",
     ask_technician: "Ask a Career Technician",
+    filter_campus_not_listed: "not listed",
+    partner_program: "Partner program",
+    detail_partner_note: "run with a partner organization, not a year-long ROC/CTEC class and not in the morning or afternoon sessions.",
+    about_figures: "{} programs · {}% of seniors graduate · {}% complete their program · {}+ college credits in one year",
+    about_source: "Source: {}",
     keys_detail: "↑↓ scroll · A apply",
     apply_button: "A  How to apply (QR code)",
     junior: "juniors",
@@ -366,6 +380,11 @@ pub static ES: Strings = Strings {
     detail_sector: "Área profesional",
     detail_more_info: "Más información",
     ask_technician: "Pregunta a un Técnico de Carreras",
+    filter_campus_not_listed: "sin indicar",
+    partner_program: "Programa en alianza",
+    detail_partner_note: "se ofrece con una organización aliada; no es una clase de ROC/CTEC de todo el año ni va en las sesiones de la mañana o de la tarde.",
+    about_figures: "{} programas · el {}% de los de 12.º grado se gradúa · el {}% termina su programa · {}+ créditos universitarios en un año",
+    about_source: "Fuente: {}",
     keys_detail: "↑↓ desplazar · A inscribirse",
     apply_button: "A  Cómo inscribirse (código QR)",
     junior: "11.º grado",
@@ -480,6 +499,20 @@ pub fn date(lang: Lang, d: jiff::civil::Date) -> String {
     }
 }
 
+/// 7900 → "7,900": the digit grouping both languages' screens use (the catalog's own
+/// Spanish text writes "1,080" too).
+pub fn grouped(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Puts `args` into the `{}` slots of `template`, in order.
 pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
@@ -507,6 +540,14 @@ mod tests {
             "Please make this window bigger (now 40x10, need 80x24)."
         );
         assert_eq!(fill("{} and {}", &[&"a"]), "a and ");
+    }
+
+    #[test]
+    fn groups_thousands() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1080), "1,080");
+        assert_eq!(grouped(1_234_567), "1,234,567");
     }
 
     #[test]

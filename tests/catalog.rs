@@ -386,3 +386,206 @@ fn check_fails_on_a_missing_directory() {
     assert!(stderr.contains("center.json"), "{stderr}");
     assert!(stderr.contains("cannot read the file"), "{stderr}");
 }
+
+/// Every URL the bundled catalog lists: center, figures, sectors, programs (sources and
+/// info pages).
+fn catalog_urls(catalog: &Catalog) -> std::collections::BTreeSet<String> {
+    let center = &catalog.center;
+    let mut urls: std::collections::BTreeSet<String> = center.sources.iter().cloned().collect();
+    urls.extend(center.figures.iter().map(|f| f.source.clone()));
+    for sector in &catalog.sectors {
+        urls.extend(sector.sources.iter().cloned());
+    }
+    for program in &catalog.programs {
+        urls.extend(program.sources.iter().cloned());
+        urls.extend(program.info_url.iter().cloned());
+    }
+    urls
+}
+
+/// The URL cells of docs/SOURCES.md's tables (the second column of each row).
+fn sources_md_urls() -> std::collections::BTreeSet<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/SOURCES.md");
+    let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines()
+        .filter(|line| line.starts_with('|'))
+        .filter_map(|line| line.split('|').nth(2))
+        .map(str::trim)
+        .filter(|cell| cell.starts_with("http://") || cell.starts_with("https://"))
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn sources_md_lists_every_url_of_the_catalog_and_no_other() {
+    let catalog = Catalog::bundled().unwrap_or_else(|e| panic!("{e}"));
+    let used = catalog_urls(&catalog);
+    let listed = sources_md_urls();
+    let missing: Vec<&String> = used.difference(&listed).collect();
+    let unused: Vec<&String> = listed.difference(&used).collect();
+    println!(
+        "{} URLs in the catalog, {} in docs/SOURCES.md",
+        used.len(),
+        listed.len()
+    );
+    assert!(
+        missing.is_empty(),
+        "add these to the table in docs/SOURCES.md: {missing:#?}"
+    );
+    assert!(
+        unused.is_empty(),
+        "docs/SOURCES.md lists URLs no catalog entry uses: {unused:#?}"
+    );
+}
+
+/// The good catalog with its programs.json changed as JSON by `change`.
+fn good_catalog_with_programs(change: impl Fn(&mut [serde_json::Value])) -> tempfile::TempDir {
+    let dir = edited_good_catalog(|_, text| text);
+    let path = dir.path().join("programs.json");
+    let mut root: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+    change(root["programs"].as_array_mut().unwrap());
+    fs::write(&path, serde_json::to_string_pretty(&root).unwrap()).unwrap();
+    dir
+}
+
+#[test]
+fn unknown_campus_and_sessions_may_be_null_and_partners_load() {
+    use serde_json::{Value, json};
+    let make_partner = |programs: &mut [Value], sessions: Value| {
+        programs[0]["kind"] = json!("partner");
+        programs[0]["campus"] = Value::Null;
+        programs[0]["sessions"] = sessions;
+        programs[1]["campus"] = Value::Null;
+    };
+    // A partner that still lists the center's sessions: that, and only that, is an error.
+    let dir = good_catalog_with_programs(|p| make_partner(p, json!(["am", "pm"])));
+    let shown = lines(&Catalog::from_dir(dir.path()).unwrap_err());
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    assert!(
+        shown[0].contains("program 'nursing-assistant' field 'sessions': a partner program"),
+        "{}",
+        shown[0]
+    );
+    // With its sessions unknown, it loads; so does a center program with no campus.
+    let dir = good_catalog_with_programs(|p| make_partner(p, Value::Null));
+    let catalog = Catalog::from_dir(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    let nursing = &catalog.programs[0];
+    assert_eq!(nursing.id, "nursing-assistant");
+    assert_eq!(nursing.kind, roc_kiosk::catalog::ProgramKind::Partner);
+    assert_eq!((&nursing.campus, &nursing.sessions), (&None, &None));
+    assert_eq!(catalog.programs[1].campus, None);
+}
+
+fn check_on(dir: &Path, today: &str) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_roc-kiosk"))
+        .args(["check", "--today", today, "--catalog"])
+        .arg(dir)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn check_warns_about_stale_dates_without_failing() {
+    let dir = edited_good_catalog(|name, text| {
+        match name {
+        "center.json" => text
+            .edit(
+                "\"facts_checked\": \"2026-11-29\"",
+                "\"facts_checked\": \"2025-01-15\"",
+            )
+            .edit(
+                "\"exact\": []",
+                "\"exact\": [{\"school_year\": \"2025-26\", \"opens\": \"2025-11-03\", \"closes\": \"2026-03-06\"}]",
+            ),
+        _ => text,
+    }
+    });
+    // Within a year of the check and in the window's own school year: no warning.
+    let fresh = check_on(dir.path(), "2026-01-10");
+    assert!(fresh.status.success());
+    assert!(
+        fresh.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&fresh.stderr)
+    );
+    // A year and a half later, in the next school year: two warnings, exit 0.
+    let stale = check_on(dir.path(), "2026-08-01");
+    let stderr = String::from_utf8_lossy(&stale.stderr);
+    let stdout = String::from_utf8_lossy(&stale.stdout);
+    println!("{stdout}{stderr}");
+    assert!(stale.status.success(), "{stderr}");
+    assert!(stdout.starts_with("OK: 2 programs"), "{stdout}");
+    let warnings: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("warning: "))
+        .collect();
+    assert_eq!(warnings.len(), 2, "{stderr}");
+    assert!(
+        warnings[0].contains("facts_checked is 2025-01-15, more than a year before 2026-08-01"),
+        "{stderr}"
+    );
+    assert!(
+        warnings[1].contains("2025-26 (2025-11-03 to 2026-03-06) belong to a past school year"),
+        "{stderr}"
+    );
+}
+
+/// The O*NET interest ratings docs/SOURCES.md lists: code -> [R, I, A, S, E, C].
+fn sources_md_ratings() -> std::collections::BTreeMap<String, [f64; 6]> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/SOURCES.md");
+    let text = fs::read_to_string(path).unwrap();
+    text.lines()
+        .filter_map(|line| {
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            // | code | occupation | R | I | A | S | E | C | used by |
+            let code = cells.get(1)?;
+            let is_code = code.len() == 10 && code.as_bytes()[2] == b'-';
+            let values: Vec<f64> = cells
+                .get(3..9)?
+                .iter()
+                .filter_map(|c| c.parse().ok())
+                .collect();
+            (is_code && values.len() == 6).then(|| (code.to_string(), values.try_into().unwrap()))
+        })
+        .collect()
+}
+
+#[test]
+fn riasec_of_programs_with_listed_ratings_is_their_mean() {
+    let catalog = Catalog::bundled().unwrap_or_else(|e| panic!("{e}"));
+    let ratings = sources_md_ratings();
+    assert!(ratings.len() >= 10, "only {} rating rows", ratings.len());
+    let mut checked = Vec::new();
+    for program in &catalog.programs {
+        let Some(rows) = program
+            .onet
+            .iter()
+            .map(|code| ratings.get(code))
+            .collect::<Option<Vec<_>>>()
+        else {
+            continue;
+        };
+        for (area, value) in program.riasec.as_array().iter().enumerate() {
+            let mean = rows.iter().map(|r| r[area]).sum::<f64>() / rows.len() as f64;
+            // Two decimals, rounded.
+            assert!(
+                (mean - value).abs() <= 0.005 + 1e-9,
+                "{}: RIASEC letter {area} is {value}, the mean of its O*NET rows is {mean:.4}",
+                program.id
+            );
+        }
+        checked.push(program.id.as_str());
+    }
+    println!("RIASEC means checked against docs/SOURCES.md: {checked:?}");
+    for id in [
+        "welding",
+        "drone-piloting",
+        "automotive-collision-refinishing",
+        "computer-technologies",
+        "digital-marketing-media-design",
+        "take-flight-aviation",
+    ] {
+        assert!(checked.contains(&id), "{id} was not checked");
+    }
+}

@@ -56,6 +56,87 @@ fn browse_sectors_and_programs() {
     snap("browse_programs", &mut k);
 }
 
+/// Programs no source places on a campus are listed under "not listed", never hidden:
+/// over the campus choices, every program shows exactly once.
+#[test]
+fn browse_campus_filter_lists_programs_without_a_campus() {
+    let mut k = Kiosk::new();
+    k.chars("x3");
+    let choices = k.app.campus_filter_choices();
+    assert_eq!(choices, k.app.catalog.center.campuses.len() + 1);
+    let mut shown = 0;
+    for _ in 0..choices {
+        k.chars("c");
+        shown += k
+            .app
+            .sectors_with_programs()
+            .iter()
+            .map(|(_, count)| count)
+            .sum::<usize>();
+    }
+    assert_eq!(shown, k.app.catalog.programs.len());
+    let screen = text(&k.draw(80, 24));
+    assert!(screen.contains("C Campus: not listed"), "{screen}");
+    snap("browse_campus_not_listed", &mut k);
+    k.chars("c");
+    assert!(text(&k.draw(80, 24)).contains("C Campus: all"));
+}
+
+/// Opens the first search hit for `query` and returns its detail drawn tall enough to show
+/// every fact at once, after checking that each `wanted` text is there.
+fn whole_detail(k: &mut Kiosk, query: &str, wanted: &[&str]) -> String {
+    k.chars("x1").chars(query).key(KeyCode::Enter);
+    let all = text(&k.draw(100, 80));
+    for wanted in wanted {
+        assert!(all.contains(wanted), "{wanted:?} missing:\n{all}");
+    }
+    all
+}
+
+/// A partner program says so, gives no campus and no AM/PM time, and lists what its
+/// source states.
+#[test]
+fn partner_program_detail() {
+    let mut k = Kiosk::new();
+    let all = whole_detail(
+        &mut k,
+        "take flight",
+        &[
+            "Take Flight (aviation)",
+            "Partner program: run with a partner organization",
+            "5 observation hours",
+        ],
+    );
+    let where_to_when = &all[all.find("Where").unwrap()..all.find("Who can apply").unwrap()];
+    assert_eq!(
+        where_to_when.matches("Ask a Career Technician").count(),
+        2,
+        "{where_to_when}"
+    );
+    for never in ["Morning", "Afternoon", "ROC (Regional", "CTEC (Career"] {
+        assert!(!all.contains(never), "{never:?} shown:\n{all}");
+    }
+    snap("detail_take_flight", &mut k);
+}
+
+/// Cosmetology shows its current program page's facts, and never the old 1,600 hours.
+#[test]
+fn cosmetology_detail_shows_its_current_facts() {
+    let all = whole_detail(
+        &mut Kiosk::new(),
+        "cosmetology",
+        &[
+            "Training hours",
+            "1,080",
+            "Full school day: 7:30–3:00",
+            "Cosmetology Certificate of Completion",
+            "has a fee)",
+            "Grades: seniors",
+        ],
+    );
+    assert!(!all.contains("1,600"), "{all}");
+}
+
 #[test]
 fn program_detail() {
     let mut k = Kiosk::new();

@@ -41,6 +41,9 @@ fn attract_home_search_browse_detail_in_spanish() {
             "Explorar por área profesional",
             "Cómo inscribirse",
             "English",
+            "38 programas",
+            "7,900+ créditos",
+            "(Fuente: LeadersUp, 2025)",
         ],
     );
     k.chars("1");

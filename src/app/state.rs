@@ -133,6 +133,8 @@ impl Default for SearchInput {
 /// Browse filters: `None` means all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct BrowseFilters {
+    /// An index into the center's campuses. One past the last campus means "Campus not
+    /// listed": the programs no source places on a campus, so they are never hidden.
     pub campus: Option<usize>,
     pub session: Option<usize>,
 }
@@ -308,6 +310,13 @@ impl App {
             .collect()
     }
 
+    /// How many choices the campus filter cycles through besides "all": each campus,
+    /// plus "Campus not listed" when some program has no campus.
+    pub fn campus_filter_choices(&self) -> usize {
+        let unlisted = self.catalog.programs.iter().any(|p| p.campus.is_none());
+        self.catalog.center.campuses.len() + usize::from(unlisted)
+    }
+
     /// Program indices of a sector, with the browse filters applied, in catalog order.
     pub fn programs_in_sector(&self, sector_id: &str) -> Vec<usize> {
         let filters = self.student.filters;
@@ -318,16 +327,17 @@ impl App {
             .enumerate()
             .filter(|(_, p)| p.sector == sector_id)
             .filter(|(_, p)| {
-                filters
-                    .campus
-                    .is_none_or(|c| center.campuses.get(c).is_some_and(|c| c.id == p.campus))
+                filters.campus.is_none_or(|c| match center.campuses.get(c) {
+                    Some(campus) => p.campus.as_ref() == Some(&campus.id),
+                    None => p.campus.is_none(),
+                })
             })
             .filter(|(_, p)| {
                 filters.session.is_none_or(|s| {
                     center
                         .sessions
                         .get(s)
-                        .is_some_and(|s| p.sessions.contains(&s.id))
+                        .is_some_and(|s| p.session_ids().contains(&s.id))
                 })
             })
             .map(|(i, _)| i)

@@ -351,7 +351,7 @@ impl App {
     }
 
     fn cycle_campus(&mut self) {
-        let n = self.catalog.center.campuses.len();
+        let n = self.campus_filter_choices();
         self.student.filters.campus = cycle(self.student.filters.campus, n);
         self.student.selected = 0;
     }

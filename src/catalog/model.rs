@@ -72,7 +72,21 @@ pub struct Center {
     pub application: Application,
     #[serde(default)]
     pub contacts: Vec<Contact>,
+    /// Center-wide figures a student sees on Home, with their source.
+    #[serde(default)]
+    pub figures: Option<CenterFigures>,
+    /// "YYYY-MM-DD": the day the catalog's facts were last compared with their sources.
+    /// `check` warns when it is more than a year old.
+    pub facts_checked: String,
     pub sources: Vec<String>,
+}
+
+impl Center {
+    /// The campus a program names; `None` when it names none (or an id not defined).
+    pub fn campus(&self, id: Option<&str>) -> Option<&Campus> {
+        let id = id?;
+        self.campuses.iter().find(|c| c.id == id)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -155,6 +169,25 @@ pub struct ExactWindow {
     pub closes: String,
 }
 
+/// Figures about the whole center, as one public source states them. Numbers live here;
+/// the sentence around them is in `i18n.rs`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CenterFigures {
+    /// Programs offered across the campuses.
+    pub programs: u32,
+    /// Percent of the center's seniors who graduate.
+    pub seniors_graduate_percent: u32,
+    /// Percent of students who complete their program.
+    pub program_completion_percent: u32,
+    /// College credits students earned in one year ("7,900+").
+    pub college_credits_in_a_year: u32,
+    /// The page the figures come from.
+    pub source: String,
+    /// How the screen names that source, e.g. "LeadersUp, 2025".
+    pub source_name: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
@@ -189,8 +222,11 @@ pub struct Pathway {
 pub struct Program {
     pub id: String,
     pub name: Text,
-    /// A campus id from center.json.
-    pub campus: String,
+    /// A year-long class of the center, or a program run with a partner.
+    pub kind: ProgramKind,
+    /// A campus id from center.json; `null` when no source says where it is taught
+    /// (the screen then says "Ask a Career Technician").
+    pub campus: Option<String>,
     /// A sector id from sectors.json, and one of that sector's pathway ids.
     pub sector: String,
     pub pathway: String,
@@ -205,8 +241,9 @@ pub struct Program {
     pub college_credit: Option<Text>,
     /// UC/CSU A-G approval, when a source says.
     pub a_g: Option<bool>,
-    /// Session ids from center.json.
-    pub sessions: Vec<String>,
+    /// Session ids from center.json; `null` when no source says when it meets. A partner
+    /// program never lists the center's sessions.
+    pub sessions: Option<Vec<String>>,
     /// 11 = junior, 12 = senior.
     pub grades: Vec<u8>,
     /// Total training hours, when a source says.
@@ -226,6 +263,23 @@ pub struct Program {
     pub info_url: Option<String>,
     /// URLs the facts came from. Required: no program without a source.
     pub sources: Vec<String>,
+}
+
+/// What sort of program an entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ProgramKind {
+    /// A class of the center, in its own sessions.
+    Program,
+    /// Run with an outside partner (e.g. a flight school), on the partner's schedule.
+    Partner,
+}
+
+impl Program {
+    /// The session ids listed, none when unknown.
+    pub fn session_ids(&self) -> &[String] {
+        self.sessions.as_deref().unwrap_or_default()
+    }
 }
 
 /// Holland's six interest areas, as O*NET "OI" ratings on 1–7.

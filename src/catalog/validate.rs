@@ -9,7 +9,9 @@
 //!
 //! Errors are located with a span index of the text ([`spans`]).
 
+mod figures;
 mod formats;
+mod partner;
 mod report;
 mod rules;
 mod schema;

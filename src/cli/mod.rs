@@ -35,7 +35,7 @@ pub enum Command {
     /// Run the full-screen kiosk (the default).
     Run(run::RunArgs),
     /// Validate a catalog and print a summary; exits non-zero on any error.
-    Check(CatalogArg),
+    Check(check::CheckArgs),
     /// Search the catalog as the kiosk does and print ranked results.
     Search(search::SearchArgs),
     /// Score a quiz answer sheet and print ranked programs with reasons.

@@ -3,7 +3,8 @@
 //! Runs the kiosk's own search ([`crate::search::SearchIndex`]) and prints the ranked
 //! programs, so a technician can check what students will find for a word.
 //!
-//! The table has the columns `#` (rank), `id`, `name` (English), `campus` (campus id),
+//! The table has the columns `#` (rank), `id`, `name` (English), `campus` (campus id, `-`
+//! when no source gives one),
 //! `score` and `field` (which part of the program matched best).
 //!
 //! With `--json` it prints one JSON array, best first, and nothing else on stdout; the
@@ -17,11 +18,11 @@
 //! ```
 //!
 //! `rank` starts at 1; `name` is the English name; `campus` and `sector` are the ids
-//! from `center.json` and `sectors.json`; `score` is the engine's score (higher is
-//! better, only meaningful within one query); `field` is one of `name`, `keyword`,
-//! `career`, `pathway`, `sector`, `certification`, `description`. No match prints `[]`
-//! (or a one-line note in table mode); either way the exit code is 0. A catalog that
-//! fails validation exits 2 with the errors on stderr.
+//! from `center.json` and `sectors.json` (`campus` is `null` when no source gives it);
+//! `score` is the engine's score (higher is better, only meaningful within one query);
+//! `field` is one of `name`, `keyword`, `career`, `pathway`, `sector`, `certification`,
+//! `description`. No match prints `[]` (or a one-line note in table mode); either way the
+//! exit code is 0. A catalog that fails validation exits 2 with the errors on stderr.
 
 use std::process::ExitCode;
 
@@ -53,7 +54,8 @@ struct JsonHit<'a> {
     rank: usize,
     id: &'a str,
     name: &'a str,
-    campus: &'a str,
+    /// `null` when no source says which campus teaches it.
+    campus: Option<&'a str>,
     sector: &'a str,
     score: i64,
     field: MatchField,
@@ -95,7 +97,7 @@ fn json_rows<'a>(catalog: &'a Catalog, hits: &[Hit]) -> Vec<JsonHit<'a>> {
                 rank: i + 1,
                 id: &p.id,
                 name: p.name.get(Lang::En),
-                campus: &p.campus,
+                campus: p.campus.as_deref(),
                 sector: &p.sector,
                 score: hit.score,
                 field: hit.field,
@@ -115,7 +117,7 @@ fn table(catalog: &Catalog, hits: &[Hit]) -> String {
                 (i + 1).to_string(),
                 p.id.clone(),
                 p.name.get(Lang::En).to_string(),
-                p.campus.clone(),
+                p.campus.clone().unwrap_or_else(|| "-".into()),
                 hit.score.to_string(),
                 hit.field.as_str().to_string(),
             ]

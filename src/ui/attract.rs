@@ -71,11 +71,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
         .and_then(|i| app.catalog.programs.get(i))
     {
         let campus = center
-            .campuses
-            .iter()
-            .find(|c| c.id == program.campus)
+            .campus(program.campus.as_deref())
             .map(|c| format!("{} ({})", c.name.get(lang), c.full_name.get(lang)))
-            .unwrap_or_default();
+            .unwrap_or_else(|| super::campus_name(app, program));
         let block = Block::bordered()
             .border_style(theme.accent)
             .style(theme.base);

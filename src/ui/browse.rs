@@ -17,10 +17,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
     let center = &app.catalog.center;
     let filters = app.student.filters;
 
-    let campus = filters
-        .campus
-        .and_then(|i| center.campuses.get(i))
-        .map_or(s.filter_all, |c| c.name.get(lang));
+    // One past the last campus is "not listed" (see `BrowseFilters::campus`).
+    let campus = filters.campus.map_or(s.filter_all, |i| {
+        center
+            .campuses
+            .get(i)
+            .map_or(s.filter_campus_not_listed, |c| c.name.get(lang))
+    });
     let session = filters
         .session
         .and_then(|i| center.sessions.get(i))

@@ -7,10 +7,10 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::wrap::wrap;
-use super::{Hotspots, campus_name, chrome, sector_name};
+use super::{Hotspots, chrome, sector_name};
 use crate::app::{App, Target};
-use crate::catalog::{Program, Text};
-use crate::i18n::{fill, t};
+use crate::catalog::{Program, ProgramKind, Text};
+use crate::i18n::{fill, grouped, t};
 
 /// Widest the text column gets; long lines are hard to read.
 const MAX_TEXT_WIDTH: u16 = 100;
@@ -139,6 +139,14 @@ fn lines<'a>(app: &'a App, p: &'a Program, width: usize) -> Vec<Line<'a>> {
             .into_iter()
             .map(|l| Line::styled(l, theme.dim)),
     );
+    if p.kind == ProgramKind::Partner {
+        let note = format!("{}: {}", s.partner_program, s.detail_partner_note);
+        out.extend(
+            wrap(&note, width, "")
+                .into_iter()
+                .map(|l| Line::styled(l, theme.accent)),
+        );
+    }
 
     heading(&mut out, s.detail_what_you_do);
     para(&mut out, p.description.get(lang), theme.base);
@@ -175,26 +183,28 @@ fn lines<'a>(app: &'a App, p: &'a Program, width: usize) -> Vec<Line<'a>> {
     }
 
     heading(&mut out, s.detail_campus);
-    let place = center.campuses.iter().find(|c| c.id == p.campus);
-    let full = place
-        .map(|c| format!(" ({})", c.full_name.get(lang)))
-        .unwrap_or_default();
-    para(
-        &mut out,
-        &format!("{}{full}", campus_name(app, p)),
-        theme.base,
-    );
-    match place.and_then(|c| {
-        c.address
-            .clone()
-            .or_else(|| c.location.as_ref().map(|l| l.get(lang).to_string()))
-    }) {
-        Some(address) => para(&mut out, &address, theme.base),
+    match center.campus(p.campus.as_deref()) {
+        Some(place) => {
+            let line = format!("{} ({})", place.name.get(lang), place.full_name.get(lang));
+            para(&mut out, &line, theme.base);
+            match place
+                .address
+                .clone()
+                .or_else(|| place.location.as_ref().map(|l| l.get(lang).to_string()))
+            {
+                Some(address) => para(&mut out, &address, theme.base),
+                None => ask(&mut out),
+            }
+        }
+        // No source says where: never guess a campus.
         None => ask(&mut out),
     }
 
     heading(&mut out, s.detail_sessions);
-    for id in &p.sessions {
+    if p.session_ids().is_empty() {
+        ask(&mut out);
+    }
+    for id in p.session_ids() {
         let line = match center.sessions.iter().find(|x| &x.id == id) {
             Some(x) => match (&x.start, &x.end) {
                 (Some(a), Some(b)) => format!("{}: {}–{}", x.name.get(lang), clock(a), clock(b)),
@@ -215,7 +225,7 @@ fn lines<'a>(app: &'a App, p: &'a Program, width: usize) -> Vec<Line<'a>> {
 
     heading(&mut out, s.detail_hours);
     match p.hours {
-        Some(h) => para(&mut out, &h.to_string(), theme.base),
+        Some(h) => para(&mut out, &grouped(h), theme.base),
         None => ask(&mut out),
     }
 

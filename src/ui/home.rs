@@ -6,8 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::Hotspots;
+use super::wrap::wrap;
 use crate::app::{App, MenuItem, Target};
-use crate::i18n::t;
+use crate::i18n::{fill, grouped, t};
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
     let s = t(app.lang());
@@ -51,6 +52,45 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
         hot.add(rect, Target::Menu(i));
         y += 3;
     }
+    // One blank row under the menu, then the center's figures, when they fit whole.
+    let below = Rect {
+        y: y + 1,
+        height: area.bottom().saturating_sub(y + 1),
+        ..area
+    };
+    about_figures(frame, app, below);
+}
+
+/// "38 programs · 96% of seniors graduate · … (Source: LeadersUp, 2025)", centred, drawn only when
+/// every line fits: a figure is never cut in half.
+fn about_figures(frame: &mut Frame, app: &App, area: Rect) {
+    let Some(f) = &app.catalog.center.figures else {
+        return;
+    };
+    let lang = app.lang();
+    let s = t(lang);
+    let figures = fill(
+        s.about_figures,
+        &[
+            &f.programs,
+            &f.seniors_graduate_percent,
+            &f.program_completion_percent,
+            &grouped(f.college_credits_in_a_year),
+        ],
+    );
+    // The title bar already names the center.
+    let text = format!("{figures} ({})", fill(s.about_source, &[&f.source_name]));
+    // No wider than an 80-column screen's, so wide screens get the same two short lines.
+    let width = area.width.saturating_sub(2).min(78) as usize;
+    let lines = wrap(&text, width, "");
+    if width == 0 || lines.len() > area.height as usize {
+        return;
+    }
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .map(|l| Line::styled(l, app.settings.theme.dim))
+        .collect();
+    frame.render_widget(Paragraph::new(lines).centered(), area);
 }
 
 fn label(app: &App, item: MenuItem) -> &'static str {

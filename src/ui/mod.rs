@@ -154,15 +154,19 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     }
 }
 
-/// The display name of a program's campus.
+/// Where a program is taught, as lists show it: its campus's short name, "Partner
+/// program" for a program run with a partner, or "Ask a Career Technician" when no source
+/// says.
 pub(crate) fn campus_name(app: &App, program: &crate::catalog::Program) -> String {
+    let s = crate::i18n::t(app.lang());
+    if program.kind == crate::catalog::ProgramKind::Partner {
+        return s.partner_program.to_string();
+    }
     app.catalog
         .center
-        .campuses
-        .iter()
-        .find(|c| c.id == program.campus)
+        .campus(program.campus.as_deref())
         .map_or_else(
-            || program.campus.clone(),
+            || s.ask_technician.to_string(),
             |c| c.name.get(app.lang()).to_string(),
         )
 }

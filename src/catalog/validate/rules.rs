@@ -222,14 +222,16 @@ fn sources(rep: &mut Reporter, entry: &Entry, sources: &[String], what: &str) {
 pub fn program(rep: &mut Reporter, entry: &Entry, p: &Program, known: &Known) {
     texts(rep, entry, p);
     program_references(rep, entry, p, known);
-    if p.sessions.is_empty() {
+    if p.sessions.as_ref().is_some_and(Vec::is_empty) {
         rep.field(
             entry,
             &rel!["sessions"],
             "the program has no sessions".into(),
-            "list when it meets, with session ids from center.json (e.g. \"am\", \"pm\")",
+            "list when it meets, with session ids from center.json (e.g. \"am\", \"pm\"), \
+             or write null when no source says",
         );
     }
+    super::partner::sessions(rep, entry, p);
     if p.grades.is_empty() {
         rep.field(
             entry,
@@ -300,18 +302,21 @@ pub fn program(rep: &mut Reporter, entry: &Entry, p: &Program, known: &Known) {
 }
 
 fn program_references(rep: &mut Reporter, entry: &Entry, p: &Program, known: &Known) {
-    if let Some(campuses) = &known.campuses
-        && !campuses.contains(&p.campus)
+    if let (Some(campuses), Some(campus)) = (&known.campuses, &p.campus)
+        && !campuses.contains(campus)
     {
         rep.field(
             entry,
             &rel!["campus"],
-            format!("unknown campus '{}'", p.campus),
-            &format!("use a campus id from center.json: {}", listing(campuses)),
+            format!("unknown campus '{campus}'"),
+            &format!(
+                "use a campus id from center.json: {}, or null when no source says",
+                listing(campuses)
+            ),
         );
     }
     if let Some(sessions) = &known.sessions {
-        for (i, session) in p.sessions.iter().enumerate() {
+        for (i, session) in p.session_ids().iter().enumerate() {
             if !sessions.contains(session) {
                 rep.field(
                     entry,
@@ -464,6 +469,7 @@ pub fn center(rep: &mut Reporter, center: &Center) {
         }
     }
     window(rep, &file, &center.application.window);
+    super::figures::center(rep, &file, center);
     sources(rep, &file, &center.sources, "center");
 }
 
