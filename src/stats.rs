@@ -13,7 +13,6 @@
 //!   counted once.
 //! - [`format`]: the text and CSV reports.
 
-mod fasthash;
 pub mod format;
 pub mod log;
 pub mod read;

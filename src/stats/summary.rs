@@ -11,7 +11,6 @@ use std::path::PathBuf;
 
 use jiff::civil::Date;
 
-use super::fasthash::{FxBuild, FxHashMap, PrehashedSet};
 use super::log::BoothLog;
 use super::read::{ReadStats, for_each_record, log_files_in};
 use super::record::{EndReason, Event, Record, Via, ts_date_hour};
@@ -76,21 +75,21 @@ impl SessionInfo {
 
 /// A running count: feed records with [`Tally::add`], then [`Tally::finish`]. Keeps no
 /// records, only a 128-bit fingerprint of each for duplicate detection: two different
-/// records would have to collide in SipHash-64 and in Fx-64 at once to be merged (SipHash
-/// alone gives about 3e-8 for a million records).
+/// records would have to collide in SipHash-64 and in foldhash-64 at once to be merged
+/// (SipHash alone gives about 3e-8 for a million records).
 #[derive(Debug, Default)]
 pub struct Tally {
     since: Option<Date>,
-    seen: PrehashedSet,
-    sessions: FxHashMap<String, FxHashMap<String, SessionInfo>>,
+    seen: foldhash::HashSet<u128>,
+    sessions: foldhash::HashMap<String, foldhash::HashMap<String, SessionInfo>>,
     records: u64,
     duplicates: u64,
     quizzes: u64,
     apply: u64,
     views: u64,
-    programs: FxHashMap<String, u64>,
-    recommendations: FxHashMap<String, u64>,
-    search_terms: FxHashMap<String, u64>,
+    programs: foldhash::HashMap<String, u64>,
+    recommendations: foldhash::HashMap<String, u64>,
+    search_terms: foldhash::HashMap<String, u64>,
     via: [u64; 4],
     first_date: Option<Date>,
     last_date: Option<Date>,
@@ -277,7 +276,7 @@ pub fn today_summary(log: &BoothLog, today: Date) -> Summary {
     summarize_files(&files, Some(today)).0
 }
 
-fn bump(counts: &mut FxHashMap<String, u64>, key: &str) {
+fn bump(counts: &mut foldhash::HashMap<String, u64>, key: &str) {
     match counts.get_mut(key) {
         Some(n) => *n += 1,
         None => {
@@ -307,14 +306,18 @@ fn median(values: &mut [u64]) -> Option<u64> {
     })
 }
 
-/// 128 bits naming a record: SipHash (low half, also the table hash) and Fx (high half)
-/// of all its fields. Two different records are only taken for one if both collide.
+/// 128 bits naming a record: SipHash (low half) and foldhash's quality variant with a
+/// fixed seed (high half) of all its fields. Two different records are only taken for one
+/// if both collide.
 fn fingerprint(rec: &Record) -> u128 {
     let mut sip = std::collections::hash_map::DefaultHasher::new();
     rec.hash(&mut sip);
-    let fx = FxBuild::default().hash_one(rec);
-    (u128::from(fx) << 64) | u128::from(sip.finish())
+    let fold = foldhash::quality::FixedState::with_seed(FINGERPRINT_SEED).hash_one(rec);
+    (u128::from(fold) << 64) | u128::from(sip.finish())
 }
+
+/// Any fixed value: the fingerprint only has to be the same within one report run.
+const FINGERPRINT_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 #[cfg(test)]
 mod tests {
