@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod report;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {

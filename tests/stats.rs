@@ -256,7 +256,13 @@ fn invalid_lines_are_skipped_and_located() {
     )
     .unwrap();
     let out = read_logs(std::slice::from_ref(&file));
-    assert_eq!(out.records.len(), 1);
+    // An unknown kind is read (a newer kiosk may have written it) and skipped by the count,
+    // which names it.
+    assert_eq!(out.records.len(), 2);
+    let summary = summarize(&out.records, None);
+    assert_eq!(summary.sessions, 1);
+    assert_eq!(summary.unknown_events, 1);
+    assert_eq!(summary.unknown_kinds, [("dance".to_string(), 1)]);
     let lines: Vec<&str> = out
         .warnings
         .iter()
@@ -269,7 +275,7 @@ fn invalid_lines_are_skipped_and_located() {
                 .unwrap()
         })
         .collect();
-    assert_eq!(lines, ["2", "4", "5", "6"], "{:?}", out.warnings);
+    assert_eq!(lines, ["2", "4", "6"], "{:?}", out.warnings);
 }
 
 #[test]
