@@ -173,7 +173,7 @@ pub fn skipped(input: &PageInput) -> Markup {
                 @if s.unknown_events > 0 {
                     li { (fill(t.skipped_unknown, &[&s.unknown_events, &kinds.join(", ")])) }
                 }
-                @if s.future_dated > 0 { li { (fill(t.skipped_future, &[&s.future_dated, &after])) } }
+                @if s.future_dated > 0 { li { (fill(t.skipped_future, &[&after, &s.future_dated])) } }
                 @if s.duplicates_ignored > 0 {
                     li { (fill(t.skipped_duplicates, &[&s.duplicates_ignored])) }
                 }
