@@ -61,7 +61,6 @@ pub struct ReportText {
     pub apply_online: &'static str,
     /// The technician menu's chart.
     pub tech_by_hour: &'static str,
-    pub tech_top_three: &'static str,
     pub tech_no_visits: &'static str,
     pub months_short: [&'static str; 12],
 }
@@ -119,7 +118,6 @@ pub const EN: ReportText = ReportText {
     generated: "Made by roc-kiosk report on {} from {} log files.",
     apply_online: "Apply online:",
     tech_by_hour: "Visits by hour",
-    tech_top_three: "Top programs",
     tech_no_visits: "No visits yet today.",
     months_short: [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -179,7 +177,6 @@ pub const ES: ReportText = ReportText {
     generated: "Hecho por roc-kiosk report el {} con {} archivos de registro.",
     apply_online: "Inscripción en línea:",
     tech_by_hour: "Visitas por hora",
-    tech_top_three: "Más consultados",
     tech_no_visits: "Todavía no hay visitas hoy.",
     months_short: [
         "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic",
