@@ -47,36 +47,32 @@ pub fn columns(title: &str, cols: &[Column], color: &str) -> Markup {
     let label_every = ((widest as f64 * GLYPH + 8.0) / slot).ceil().max(1.0) as usize;
     let counts_fit = slot >= 7.0 + digits(max as u64) as f64 * GLYPH * 0.9;
     let base = TOP + plot;
-    html! {
-        svg.chart xmlns="http://www.w3.org/2000/svg" role="img" aria-label=(title)
-            viewBox=(format!("0 0 {WIDTH} {HEIGHT}")) font-family="system-ui, sans-serif"
-            font-size=(FONT) {
-            title { (title) }
-            @for (i, col) in cols.iter().enumerate() {
-                @let cx = left + slot * (i as f64 + 0.5);
-                @let h = if col.value == 0 { 0.0 } else { (col.value as f64 / max * plot).max(1.5) };
-                g {
-                    title { (col.tip) }
-                    @if col.value > 0 {
-                        rect x=(r1(cx - bar / 2.0)) y=(r1(base - h)) width=(r1(bar)) height=(r1(h))
-                            rx="2" fill=(color) {}
-                        @if counts_fit {
-                            text x=(r1(cx)) y=(r1(base - h - 5.0)) text-anchor="middle" fill=(INK) {
-                                (col.value)
-                            }
-                        }
-                    }
-                    @if i % label_every == 0 {
-                        text x=(r1(cx)) y=(r1(base + 18.0)) text-anchor="middle" fill=(MUTED) {
-                            (col.label)
+    let body = html! {
+        @for (i, col) in cols.iter().enumerate() {
+            @let cx = left + slot * (i as f64 + 0.5);
+            @let h = if col.value == 0 { 0.0 } else { (col.value as f64 / max * plot).max(1.5) };
+            g {
+                title { (col.tip) }
+                @if col.value > 0 {
+                    rect x=(r1(cx - bar / 2.0)) y=(r1(base - h)) width=(r1(bar)) height=(r1(h))
+                        rx="2" fill=(color) {}
+                    @if counts_fit {
+                        text x=(r1(cx)) y=(r1(base - h - 5.0)) text-anchor="middle" fill=(INK) {
+                            (col.value)
                         }
                     }
                 }
+                @if i % label_every == 0 {
+                    text x=(r1(cx)) y=(r1(base + 18.0)) text-anchor="middle" fill=(MUTED) {
+                        (col.label)
+                    }
+                }
             }
-            line x1=(r1(left)) x2=(r1(left + slot * n)) y1=(base) y2=(base) stroke=(AXIS)
-                stroke-width="1" {}
         }
-    }
+        line x1=(r1(left)) x2=(r1(left + slot * n)) y1=(base) y2=(base) stroke=(AXIS)
+            stroke-width="1" {}
+    };
+    svg(title, HEIGHT, body)
 }
 
 /// One horizontal bar, made of parts drawn left to right in the chart's colours.
@@ -98,29 +94,37 @@ pub fn rows(title: &str, rows: &[Row], colors: &[&str]) -> Markup {
     let total = |row: &Row| row.parts.iter().sum::<u64>();
     let max = rows.iter().map(total).max().unwrap_or(0).max(1) as f64;
     let room = WIDTH - BAR_START - 8.0 - (digits(max as u64) as f64 * GLYPH + 6.0);
+    let body = html! {
+        @for (i, row) in rows.iter().enumerate() {
+            @let top = 3.0 + ROW * i as f64;
+            @let mid = top + ROW / 2.0;
+            g {
+                title { (row.tip) }
+                text x=(LABEL_END) y=(r1(mid + FONT * 0.35)) text-anchor="end" fill=(INK) {
+                    (ellipsis(&row.label, LABEL_CHARS))
+                }
+                @for (x, w, color) in segments(row, max, room, colors) {
+                    rect x=(r1(BAR_START + x)) y=(r1(mid - BAR / 2.0)) width=(r1(w))
+                        height=(BAR) fill=(color) {}
+                }
+                text x=(r1(BAR_START + total(row) as f64 / max * room + 6.0))
+                    y=(r1(mid + FONT * 0.35)) fill=(INK) {
+                    (total(row))
+                }
+            }
+        }
+    };
+    svg(title, height, body)
+}
+
+/// The chart's frame: its size, its title for screen readers and tooltips, its font.
+fn svg(title: &str, height: f64, body: Markup) -> Markup {
     html! {
         svg.chart xmlns="http://www.w3.org/2000/svg" role="img" aria-label=(title)
             viewBox=(format!("0 0 {WIDTH} {height}")) font-family="system-ui, sans-serif"
             font-size=(FONT) {
             title { (title) }
-            @for (i, row) in rows.iter().enumerate() {
-                @let top = 3.0 + ROW * i as f64;
-                @let mid = top + ROW / 2.0;
-                g {
-                    title { (row.tip) }
-                    text x=(LABEL_END) y=(r1(mid + FONT * 0.35)) text-anchor="end" fill=(INK) {
-                        (ellipsis(&row.label, LABEL_CHARS))
-                    }
-                    @for (x, w, color) in segments(row, max, room, colors) {
-                        rect x=(r1(BAR_START + x)) y=(r1(mid - BAR / 2.0)) width=(r1(w))
-                            height=(BAR) fill=(color) {}
-                    }
-                    text x=(r1(BAR_START + total(row) as f64 / max * room + 6.0))
-                        y=(r1(mid + FONT * 0.35)) fill=(INK) {
-                        (total(row))
-                    }
-                }
-            }
+            (body)
         }
     }
 }

@@ -49,9 +49,7 @@ pub fn programs(input: &PageInput) -> Markup {
             } @else {
                 (via_legend(input, s))
                 (programs_chart(input, s, TOP_N))
-                @if s.program_views_by_via.len() > TOP_N {
-                    p.note { (fill(t.more_programs, &[&(s.program_views_by_via.len() - TOP_N)])) }
-                }
+                (more_note(input, s.program_views_by_via.len()))
             }
         }
     }
@@ -85,9 +83,7 @@ pub fn quiz(input: &PageInput) -> Markup {
                 p { (t.quiz_none) }
             } @else {
                 (chart::rows(t.quiz_recommended, &recommended, &[BLUE]))
-                @if s.top_quiz_recommendations.len() > TOP_N {
-                    p.note { (fill(t.more_programs, &[&(s.top_quiz_recommendations.len() - TOP_N)])) }
-                }
+                (more_note(input, s.top_quiz_recommendations.len()))
             }
         }
     }
@@ -185,6 +181,15 @@ pub fn skipped(input: &PageInput) -> Markup {
                     @for warning in read.warnings.iter().take(20) { li { (shown(warning)) } }
                 }
             }
+        }
+    }
+}
+
+/// "… and 13 more", under a chart of the first [`TOP_N`] of `listed` programs.
+fn more_note(input: &PageInput, listed: usize) -> Markup {
+    html! {
+        @if listed > TOP_N {
+            p.note { (fill(input.text().more_programs, &[&(listed - TOP_N)])) }
         }
     }
 }
