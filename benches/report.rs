@@ -30,7 +30,8 @@ const PROGRAMS: [&str; 8] = [
 ];
 
 /// Writes `LINES` realistic records (sessions of a start, views, sometimes a quiz, the
-/// apply screen or a search that found nothing, an end) across `LAPTOPS` files, a few seconds apart over many days.
+/// apply screen or a search that found nothing, an end) across `LAPTOPS` files, a few
+/// seconds apart over many days.
 fn generate(dir: &std::path::Path) -> Vec<PathBuf> {
     let mut rng = StdRng::seed_from_u64(42);
     let tz = jiff::tz::TimeZone::fixed(jiff::tz::offset(-7));
