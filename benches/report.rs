@@ -1,7 +1,8 @@
 //! `roc-kiosk report` speed: read and summarise 1,000,000 booth-log lines.
 //!
 //! Run: `cargo bench --bench report`. Target: under 2 s on 2 cores (a whole season of
-//! several laptops is far smaller; this is the headroom check).
+//! several laptops is far smaller; this is the headroom check). Also times drawing the
+//! HTML page and the JSON document from that summary.
 
 use std::hint::black_box;
 use std::io::{BufWriter, Write};
@@ -11,7 +12,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use roc_kiosk::stats::{
-    EndReason, Event, Record, Via, format_ts, read_logs, summarize, summarize_files,
+    EndReason, Event, PageInput, Record, Via, format_ts, html_report, json_report, read_logs,
+    summarize, summarize_files,
 };
 
 const LINES: usize = 1_000_000;
@@ -27,8 +29,9 @@ const PROGRAMS: [&str; 8] = [
     "fire-technology",
 ];
 
-/// Writes `LINES` realistic records (sessions of a start, views, sometimes a quiz and the
-/// apply screen, an end) across `LAPTOPS` files, a few seconds apart over many days.
+/// Writes `LINES` realistic records (sessions of a start, views, sometimes a quiz, the
+/// apply screen or a search that found nothing, an end) across `LAPTOPS` files, a few
+/// seconds apart over many days.
 fn generate(dir: &std::path::Path) -> Vec<PathBuf> {
     let mut rng = StdRng::seed_from_u64(42);
     let tz = jiff::tz::TimeZone::fixed(jiff::tz::offset(-7));
@@ -61,6 +64,9 @@ fn generate(dir: &std::path::Path) -> Vec<PathBuf> {
             }
             if rng.random_bool(0.4) {
                 events.push(Event::ApplyShown);
+            }
+            if rng.random_bool(0.15) {
+                events.push(Event::SearchNoMatch { search_terms: None });
             }
             events.push(Event::SessionEnd {
                 reason: EndReason::ALL[rng.random_range(0..4)],
@@ -118,6 +124,24 @@ fn bench(c: &mut Criterion) {
         })
     });
     group.finish();
+
+    let catalog = roc_kiosk::catalog::Catalog::bundled().unwrap();
+    let mut pages = c.benchmark_group("report_formats");
+    pages.bench_function("html_report (4 laptops)", |b| {
+        b.iter(|| {
+            black_box(html_report(&PageInput {
+                summary: black_box(&summary),
+                read: &stats,
+                lang: roc_kiosk::i18n::Lang::En,
+                catalog: Some(&catalog),
+                made_on: jiff::civil::date(2025, 12, 1),
+            }))
+        })
+    });
+    pages.bench_function("json_report (4 laptops)", |b| {
+        b.iter(|| black_box(json_report(black_box(&summary), &stats)))
+    });
+    pages.finish();
 }
 
 criterion_group!(benches, bench);

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod report;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
@@ -419,7 +421,7 @@ pub static ES: Strings = Strings {
     tech_quizzes: "Cuestionarios terminados",
     tech_apply_shown: "Código QR mostrado",
     tech_views: "Programas vistos",
-    tech_most_viewed: "Más visto",
+    tech_most_viewed: "Más vistos",
     keys_tech: "1-5 o ↑↓ Enter · Esc vuelve a la pantalla de inicio",
     apply_title: "Cómo inscribirse",
     apply_open_until: "Las inscripciones están abiertas hasta el {}.",

@@ -10,8 +10,8 @@ use jiff::{SignedDuration, Zoned};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use roc_kiosk::stats::{
-    BoothLog, CSV_HEADER, EndReason, Event, Record, Summary, Via, log_files_in, new_session_id,
-    read_logs, summarize, summarize_files, today_summary,
+    BoothLog, CSV_HEADER, EndReason, Event, Record, Summary, Tally, Via, log_files_in,
+    new_session_id, read_logs, summarize, summarize_files, summarize_files_with, today_summary,
 };
 
 const PROGRAMS: [&str; 6] = [
@@ -256,7 +256,13 @@ fn invalid_lines_are_skipped_and_located() {
     )
     .unwrap();
     let out = read_logs(std::slice::from_ref(&file));
-    assert_eq!(out.records.len(), 1);
+    // An unknown kind is read (a newer kiosk may have written it) and skipped by the count,
+    // which names it.
+    assert_eq!(out.records.len(), 2);
+    let summary = summarize(&out.records, None);
+    assert_eq!(summary.sessions, 1);
+    assert_eq!(summary.unknown_events, 1);
+    assert_eq!(summary.unknown_kinds, [("dance".to_string(), 1)]);
     let lines: Vec<&str> = out
         .warnings
         .iter()
@@ -269,7 +275,7 @@ fn invalid_lines_are_skipped_and_located() {
                 .unwrap()
         })
         .collect();
-    assert_eq!(lines, ["2", "4", "5", "6"], "{:?}", out.warnings);
+    assert_eq!(lines, ["2", "4", "6"], "{:?}", out.warnings);
 }
 
 #[test]
@@ -539,4 +545,62 @@ fn report_csv_via_the_binary() {
     assert_eq!(code, 1);
     assert!(stderr.contains("missing.jsonl"), "{stderr}");
     assert!(text.contains("Sessions"));
+}
+
+#[test]
+fn laptops_add_up_to_the_booth_and_future_records_are_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let day = date(2025, 10, 14);
+    write_script(dir.path(), "booth-a", day);
+    write_script(dir.path(), "booth-b", day);
+    let mut log = BoothLog::open(dir.path(), "booth-b");
+    let unmet = |words: Option<&str>| Event::SearchNoMatch {
+        search_terms: words.map(str::to_string),
+    };
+    log.append("s9", &Event::SessionStart, &at(day, 15, 0, 0));
+    log.append("s9", &unmet(Some("welding")), &at(day, 15, 0, 30));
+    log.append("s9", &unmet(None), &at(day, 15, 1, 0));
+    // A laptop whose clock ran years ahead.
+    log.append("s10", &Event::SessionStart, &at(date(2031, 1, 1), 9, 0, 0));
+    let files = log_files_in(dir.path()).unwrap();
+
+    let tally = Tally::new(None).skipping_after(date(2030, 1, 1));
+    let (s, stats) = summarize_files_with(&files, tally);
+    assert!(stats.warnings.is_empty(), "{:?}", stats.warnings);
+    assert_eq!(s.future_dated, 1);
+    assert_eq!(s.skip_after, Some(date(2030, 1, 1)));
+    assert_eq!(s.sessions, 7, "3 + 3 + 1; the future visit is not counted");
+    assert_eq!(s.last_date, Some(day));
+    assert_eq!(s.searches_no_match, 2);
+    assert_eq!(s.searches_no_match_by_day, [(day, 2)]);
+    assert_eq!(s.no_match_search_terms, [("welding".to_string(), 1)]);
+
+    let laptops: Vec<&str> = s.by_laptop.iter().map(|(l, _)| l.as_str()).collect();
+    assert_eq!(laptops, ["booth-a", "booth-b"]);
+    let (_, a) = &s.by_laptop[0];
+    let (_, b) = &s.by_laptop[1];
+    assert_eq!((a.sessions, b.sessions), (3, 4));
+    assert_eq!((a.searches_no_match, b.searches_no_match), (0, 2));
+    assert_eq!(a.quizzes_finished + b.quizzes_finished, s.quizzes_finished);
+    assert_eq!(a.programs_viewed + b.programs_viewed, s.programs_viewed);
+    for hour in 0..24 {
+        assert_eq!(
+            a.sessions_by_hour[hour] + b.sessions_by_hour[hour],
+            s.sessions_by_hour[hour]
+        );
+    }
+    assert!(a.by_laptop.is_empty() && b.by_laptop.is_empty());
+    // Views by how they were reached agree with the plain view counts.
+    for ((id, via), (id2, views)) in s.program_views_by_via.iter().zip(&s.top_programs_viewed) {
+        assert_eq!(id, id2);
+        assert_eq!(via.iter().sum::<u64>(), *views);
+    }
+    assert_eq!(
+        s.program_views_by_via,
+        [("welding".to_string(), [6, 0, 0, 0])]
+    );
+
+    // Without the cut-off the same files count the future visit.
+    let (all, _) = summarize_files(&files, None);
+    assert_eq!((all.sessions, all.future_dated), (8, 0));
 }

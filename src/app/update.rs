@@ -16,6 +16,7 @@ const PAGE: usize = 5;
 impl App {
     /// Handles one message at time `now`.
     pub fn update(&mut self, msg: Msg, now: Instant) -> Vec<Effect> {
+        let unmatched_search = self.unmatched_search();
         self.now = now;
         let mut fx = Vec::new();
         match msg {
@@ -38,6 +39,7 @@ impl App {
                 }
             }
         }
+        self.track_search_without_match(unmatched_search, &mut fx);
         fx
     }
 
@@ -567,6 +569,45 @@ impl App {
             }
             _ => {}
         }
+    }
+}
+
+// ---------------------------------------------------------------------- unmet demand
+
+impl App {
+    /// The query on the search screen when no program matches all its words (the list
+    /// is empty or shows only the closest programs).
+    fn unmatched_search(&self) -> Option<String> {
+        let search = &self.student.search;
+        let query = search.input.0.as_str().trim();
+        let unmatched = search.hits.is_empty() || search.partial;
+        (self.screen() == Screen::Search && !query.is_empty() && unmatched)
+            .then(|| query.to_string())
+    }
+
+    /// Logs a search that found nothing once it has ended: the student left the search
+    /// screen (other than by opening one of the closest programs), cleared the words, or
+    /// the visit ended. Editing the words is still the same search. The words go in only
+    /// when `log_search_terms` is on, and the event goes before the visit's end so it
+    /// belongs to that visit.
+    fn track_search_without_match(&self, before: Option<String>, fx: &mut Vec<Effect>) {
+        let Some(query) = before else { return };
+        let still_searching = match self.screen() {
+            Screen::Search => !self.student.search.input.0.as_str().trim().is_empty(),
+            Screen::Detail { .. } => true,
+            _ => false,
+        };
+        if still_searching {
+            return;
+        }
+        let event = Event::SearchNoMatch {
+            search_terms: self.settings.log_search_terms.then_some(query),
+        };
+        let at = fx
+            .iter()
+            .position(|e| matches!(e, Effect::Track(Event::SessionEnd { .. })))
+            .unwrap_or(fx.len());
+        fx.insert(at, Effect::Track(event));
     }
 }
 

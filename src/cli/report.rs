@@ -1,17 +1,25 @@
-//! `roc-kiosk report [FILES…] [--since DATE] [--csv] [--config FILE]`
+//! `roc-kiosk report [FILES…] [--since DATE] [--csv | --json] [--html FILE] [--lang en|es]
+//! [--catalog DIR] [--config FILE]`
 //!
 //! Summarises booth logs: the files given (a folder means every `booth-*.jsonl` in it),
 //! else every log in the configured data directory. Skipped lines are warned about on
-//! stderr; the report goes to stdout. Exits 1 when a file could not be read, 2 on bad
-//! arguments or a broken config.
+//! stderr; the report goes to stdout, or with `--html` to a self-contained page. Records
+//! dated after tomorrow are skipped (a laptop's wrong clock) and counted as such. Exits 1
+//! when a file could not be read or the page not written, 2 on bad arguments or a broken
+//! config.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
 
+use super::CatalogArg;
 use crate::config::Config;
-use crate::stats::{csv_report, log_files_in, summarize_files, text_report};
+use crate::i18n::Lang;
+use crate::stats::{
+    PageInput, Tally, csv_report, html_report, json_report, log_files_in, summarize_files_with,
+    text_report,
+};
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -22,8 +30,20 @@ pub struct ReportArgs {
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
     /// Print CSV (header: metric,key,value) instead of text.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "json")]
     pub csv: bool,
+    /// Print one JSON document (field names in the README) instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Write the report as one self-contained HTML page (charts included) to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
+    /// Language of the HTML page: en or es.
+    #[arg(long, value_name = "LANG", default_value = "en")]
+    pub lang: Lang,
+    /// Program names and the application link for the page come from this catalog.
+    #[command(flatten)]
+    pub catalog: CatalogArg,
     /// A config file instead of the one in the platform config directory (used to find
     /// the data directory when no files are given).
     #[arg(long, value_name = "FILE")]
@@ -46,7 +66,9 @@ pub fn run(args: ReportArgs) -> ExitCode {
         Ok(files) => files,
         Err(code) => return code,
     };
-    let (summary, stats) = summarize_files(&files, since);
+    let today = crate::apply::local_today();
+    let tally = Tally::new(since).skipping_after(today.tomorrow().unwrap_or(today));
+    let (summary, stats) = summarize_files_with(&files, tally);
     for warning in &stats.warnings {
         eprintln!("warning: {warning}");
     }
@@ -56,16 +78,36 @@ pub fn run(args: ReportArgs) -> ExitCode {
             stats.lines_skipped
         );
     }
-    if args.csv {
-        print!("{}", csv_report(&summary));
-    } else {
-        let names = program_names();
-        print!(
-            "{}",
-            text_report(&summary, &|id: &str| names.get(id).cloned())
-        );
+    let catalog = names_catalog(&args.catalog);
+    let mut failed = stats.files_failed > 0;
+    if let Some(path) = &args.html {
+        let page = html_report(&PageInput {
+            summary: &summary,
+            read: &stats,
+            lang: args.lang,
+            catalog: catalog.as_ref(),
+            made_on: today,
+        });
+        match std::fs::write(path, page) {
+            Ok(()) => eprintln!("wrote {}", path.display()),
+            Err(e) => {
+                eprintln!("{}: cannot write the page: {e}", path.display());
+                failed = true;
+            }
+        }
     }
-    if stats.files_failed > 0 {
+    if args.json {
+        print!("{}", json_report(&summary, &stats));
+    } else if args.csv {
+        print!("{}", csv_report(&summary));
+    } else if args.html.is_none() {
+        let name = |id: &str| {
+            let program = catalog.as_ref()?.programs.iter().find(|p| p.id == id)?;
+            Some(program.name.en.clone())
+        };
+        print!("{}", text_report(&summary, &name));
+    }
+    if failed {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
@@ -114,10 +156,16 @@ fn list_logs(dir: &Path) -> Result<Vec<PathBuf>, ExitCode> {
     }
 }
 
-/// Program id → English name from the bundled catalog, so the report reads
-/// "Automotive Technology (auto-tech)". Ids alone if the catalog does not load.
-fn program_names() -> std::collections::HashMap<String, String> {
-    crate::catalog::Catalog::bundled()
-        .map(|c| c.programs.into_iter().map(|p| (p.id, p.name.en)).collect())
-        .unwrap_or_default()
+/// The catalog that names programs in the report ("Automotive Technology (auto-tech)")
+/// and gives the page its application link. Ids alone, with a warning, if it does not
+/// load: the figures do not depend on it.
+fn names_catalog(arg: &CatalogArg) -> Option<crate::catalog::Catalog> {
+    match crate::catalog::Catalog::load(&arg.source()) {
+        Ok(catalog) => Some(catalog),
+        Err(errors) => {
+            eprint!("{errors}");
+            eprintln!("warning: the catalog did not load; the report shows program ids");
+            None
+        }
+    }
 }

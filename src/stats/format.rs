@@ -31,6 +31,11 @@ use super::summary::Summary;
 /// | `sessions_by_day`     | YYYY-MM-DD                  | sessions                    |
 /// | `sessions_by_laptop`  | laptop id                   | sessions                    |
 /// | `search_terms`        | the terms (only if logged)  | times                       |
+/// | `searches_no_match`   |                             | searches that found nothing |
+/// | `searches_no_match_by_day` | YYYY-MM-DD (days with any) | searches                |
+/// | `searches_no_match_terms` | the terms (only if logged) | times                    |
+/// | `future_dated_skipped` |                            | records dated after the day after the report ran |
+/// | `unknown_events_skipped` |                          | records of unknown kinds    |
 pub const CSV_HEADER: &str = "metric,key,value";
 
 /// The CSV report (see [`CSV_HEADER`]), ending in a newline.
@@ -78,6 +83,15 @@ pub fn csv_report(s: &Summary) -> String {
     for (terms, n) in &s.top_search_terms {
         row("search_terms", terms, n.to_string());
     }
+    row("searches_no_match", "", s.searches_no_match.to_string());
+    for (day, n) in &s.searches_no_match_by_day {
+        row("searches_no_match_by_day", &day.to_string(), n.to_string());
+    }
+    for (terms, n) in &s.no_match_search_terms {
+        row("searches_no_match_terms", terms, n.to_string());
+    }
+    row("future_dated_skipped", "", s.future_dated.to_string());
+    row("unknown_events_skipped", "", s.unknown_events.to_string());
     format!("{CSV_HEADER}\n{out}")
 }
 
@@ -128,6 +142,11 @@ pub fn text_report(s: &Summary, program_name: &dyn Fn(&str) -> Option<String>) -
     );
     line(&mut out, "Quizzes finished", s.quizzes_finished.to_string());
     line(&mut out, "Apply screens shown", s.apply_shown.to_string());
+    line(
+        &mut out,
+        "Searches with no match",
+        s.searches_no_match.to_string(),
+    );
     let via: Vec<String> = s
         .views_by_via
         .iter()
@@ -149,6 +168,25 @@ pub fn text_report(s: &Summary, program_name: &dyn Fn(&str) -> Option<String>) -
             &mut out,
             "Duplicate records",
             format!("{} ignored (same file read twice?)", s.duplicates_ignored),
+        );
+    }
+    if s.future_dated > 0 {
+        let after = s.skip_after.map(|d| d.to_string()).unwrap_or_default();
+        line(
+            &mut out,
+            "Future-dated records",
+            format!(
+                "{} skipped (dated after {after}: a laptop's clock?)",
+                s.future_dated
+            ),
+        );
+    }
+    if s.unknown_events > 0 {
+        let kinds: Vec<&str> = s.unknown_kinds.iter().map(|(k, _)| k.as_str()).collect();
+        line(
+            &mut out,
+            "Unknown event kinds",
+            format!("{} skipped ({})", s.unknown_events, kinds.join(", ")),
         );
     }
 
@@ -182,6 +220,14 @@ pub fn text_report(s: &Summary, program_name: &dyn Fn(&str) -> Option<String>) -
     );
     if !s.top_search_terms.is_empty() {
         ranked(&mut out, "Top search terms", &s.top_search_terms, false);
+    }
+    if !s.no_match_search_terms.is_empty() {
+        ranked(
+            &mut out,
+            "Searches with no match",
+            &s.no_match_search_terms,
+            false,
+        );
     }
 
     let _ = writeln!(out, "\nSessions by hour (booth local time)");
@@ -255,5 +301,6 @@ mod tests {
         let csv = csv_report(&Summary::default());
         assert!(csv.starts_with("metric,key,value\nsessions,,0\n"), "{csv}");
         assert_eq!(csv.matches("sessions_by_hour,").count(), 24);
+        assert!(csv.contains("\nsearches_no_match,,0\n"), "{csv}");
     }
 }

@@ -22,6 +22,8 @@ pub struct ReadStats {
     pub files_failed: usize,
     /// Lines skipped as torn or invalid (also counted past the warning limit).
     pub lines_skipped: u64,
+    /// Of those, the lines torn by a crash or power cut (the rest were invalid).
+    pub torn_lines: u64,
 }
 
 /// Every record read, plus warnings.
@@ -112,6 +114,7 @@ fn read_one(path: &Path, on_record: &mut impl FnMut(Record), stats: &mut ReadSta
             Err(e) => match recover_glued(line) {
                 Some((fragment_len, record)) => {
                     on_record(record);
+                    stats.torn_lines += 1;
                     warn(
                         stats,
                         line_no,
@@ -120,11 +123,14 @@ fn read_one(path: &Path, on_record: &mut impl FnMut(Record), stats: &mut ReadSta
                         ),
                     );
                 }
-                None if !complete => warn(
-                    stats,
-                    line_no,
-                    "incomplete last line (the kiosk stopped while writing it); skipped".into(),
-                ),
+                None if !complete => {
+                    stats.torn_lines += 1;
+                    warn(
+                        stats,
+                        line_no,
+                        "incomplete last line (the kiosk stopped while writing it); skipped".into(),
+                    )
+                }
                 None => warn(stats, line_no, format!("skipped an invalid line: {e}")),
             },
         }

@@ -28,6 +28,19 @@ pub enum Event {
         reason: EndReason,
         seconds: u64,
     },
+    /// A search that ended with no program matching every word: unmet demand. Only a
+    /// count, unless `log_search_terms` is on (then the words too). When a search "ends"
+    /// is decided in `App::update` (see the README).
+    SearchNoMatch {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        search_terms: Option<String>,
+    },
+    /// An event kind this version does not know, e.g. written by a newer kiosk. Read so
+    /// the report can say what it skipped; never written.
+    #[serde(skip)]
+    Unknown {
+        kind: String,
+    },
 }
 
 /// How the student reached a program.
@@ -122,14 +135,39 @@ struct RawRecord {
     seconds: Option<u64>,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// The `"event"` field. Deserialised by hand so an unknown kind keeps its name.
 enum EventKind {
     SessionStart,
     ProgramViewed,
     QuizFinished,
     ApplyShown,
     SessionEnd,
+    SearchNoMatch,
+    Unknown(String),
+}
+
+impl<'de> Deserialize<'de> for EventKind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct KindName;
+        impl serde::de::Visitor<'_> for KindName {
+            type Value = EventKind;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an event name")
+            }
+            fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<EventKind, E> {
+                Ok(match name {
+                    "session_start" => EventKind::SessionStart,
+                    "program_viewed" => EventKind::ProgramViewed,
+                    "quiz_finished" => EventKind::QuizFinished,
+                    "apply_shown" => EventKind::ApplyShown,
+                    "session_end" => EventKind::SessionEnd,
+                    "search_no_match" => EventKind::SearchNoMatch,
+                    other => EventKind::Unknown(other.to_string()),
+                })
+            }
+        }
+        d.deserialize_str(KindName)
+    }
 }
 
 impl TryFrom<RawRecord> for Record {
@@ -164,6 +202,10 @@ impl TryFrom<RawRecord> for Record {
                 reason: raw.reason.ok_or_else(|| missing("reason"))?,
                 seconds: raw.seconds.ok_or_else(|| missing("seconds"))?,
             },
+            EventKind::SearchNoMatch => Event::SearchNoMatch {
+                search_terms: raw.search_terms,
+            },
+            EventKind::Unknown(kind) => Event::Unknown { kind },
         };
         Ok(Record {
             ts: raw.ts,
@@ -249,6 +291,35 @@ mod tests {
         let no_offset =
             r#"{"ts":"2025-10-14T09:31:07","laptop":"a","session":"b","event":"apply_shown"}"#;
         assert!(serde_json::from_str::<Record>(no_offset).is_err());
+    }
+
+    #[test]
+    fn search_no_match_round_trips_with_and_without_words() {
+        for search_terms in [None, Some("welding".to_string())] {
+            let rec = Record {
+                ts: "2025-10-14T09:31:07.250-07:00".into(),
+                laptop: "booth-1".into(),
+                session: "s".into(),
+                event: Event::SearchNoMatch { search_terms },
+            };
+            let line = serde_json::to_string(&rec).unwrap();
+            assert!(line.contains(r#""event":"search_no_match""#), "{line}");
+            assert_eq!(serde_json::from_str::<Record>(&line).unwrap(), rec);
+        }
+    }
+
+    #[test]
+    fn unknown_event_kinds_are_read_with_their_name() {
+        let line = r#"{"ts":"2025-10-14T09:31:07.250-07:00","laptop":"a","session":"b","event":"badge_scanned","badge":7}"#;
+        let rec = serde_json::from_str::<Record>(line).unwrap();
+        assert_eq!(
+            rec.event,
+            Event::Unknown {
+                kind: "badge_scanned".into()
+            }
+        );
+        // Never written: a record that somehow holds one fails to encode instead.
+        assert!(serde_json::to_string(&rec).is_err());
     }
 
     #[test]

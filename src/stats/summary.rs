@@ -1,20 +1,14 @@
-//! Counting the booth's records into a [`Summary`].
-//!
-//! Logs get merged from several laptops and copied around on USB sticks, so the same
-//! record can arrive twice (one file given twice, a folder copied into itself, an older
-//! copy of today's file). A record is counted once per identity (laptop, session, event,
-//! ts), and a session once per (laptop, session).
+//! Turning a [`Tally`] into the booth's figures: the [`Summary`] every report (text, CSV,
+//! JSON, HTML, the technician menu) is drawn from.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasher, Hash, Hasher};
 use std::path::PathBuf;
 
 use jiff::civil::Date;
 
-use super::fasthash::{FxBuild, FxHashMap, PrehashedSet};
 use super::log::BoothLog;
 use super::read::{ReadStats, for_each_record, log_files_in};
-use super::record::{EndReason, Event, Record, Via, ts_date_hour};
+use super::record::{EndReason, Record, Via};
+use super::tally::{Counts, Tally};
 
 /// The booth's figures. Lists are sorted by count (highest first), then by key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,12 +37,31 @@ pub struct Summary {
     pub session_ends: [(EndReason, u64); 4],
     /// (search terms, times); empty unless `log_search_terms` was on.
     pub top_search_terms: Vec<(String, u64)>,
-    /// Records counted (after the `since` filter and duplicates).
+    /// Records counted (after the `since` filter, duplicates, future dates and unknown
+    /// kinds).
     pub records: u64,
     /// Records seen again and not counted.
     pub duplicates_ignored: u64,
     pub first_date: Option<Date>,
     pub last_date: Option<Date>,
+    /// (program id, views by [`Via::ALL`]), in the order of `top_programs_viewed`.
+    pub program_views_by_via: Vec<(String, [u64; 4])>,
+    /// Searches that ended with no program matching every word (unmet demand).
+    pub searches_no_match: u64,
+    /// The same by booth date, oldest first (days without any left out).
+    pub searches_no_match_by_day: Vec<(Date, u64)>,
+    /// (search terms, times) of those searches; empty unless `log_search_terms` was on.
+    pub no_match_search_terms: Vec<(String, u64)>,
+    /// Records not counted because they were dated after `skip_after`.
+    pub future_dated: u64,
+    pub skip_after: Option<Date>,
+    /// Records of event kinds this version does not know, not counted.
+    pub unknown_events: u64,
+    /// (kind, records), for the first [`super::tally::MAX_UNKNOWN_KINDS`] kinds seen.
+    pub unknown_kinds: Vec<(String, u64)>,
+    /// Each laptop's own figures (sorted by laptop id), when the booth's totals come from
+    /// records of any laptop. Empty inside a laptop's own summary.
+    pub by_laptop: Vec<(String, Summary)>,
 }
 
 impl Default for Summary {
@@ -58,156 +71,124 @@ impl Default for Summary {
     }
 }
 
-/// Where a session started and how long it lasted.
-#[derive(Debug, Clone, Copy)]
-struct SessionInfo {
-    /// From its `session_start`, when that line was read.
-    start: Option<(Date, u8)>,
-    /// From the first of its records read, for sessions whose start was lost.
-    first_seen: (Date, u8),
-    end: Option<(EndReason, u64)>,
-}
-
-impl SessionInfo {
-    fn started(&self) -> (Date, u8) {
-        self.start.unwrap_or(self.first_seen)
-    }
-}
-
-/// A running count: feed records with [`Tally::add`], then [`Tally::finish`]. Keeps no
-/// records, only a 128-bit fingerprint of each for duplicate detection: two different
-/// records would have to collide in SipHash-64 and in Fx-64 at once to be merged (SipHash
-/// alone gives about 3e-8 for a million records).
-#[derive(Debug, Default)]
-pub struct Tally {
-    since: Option<Date>,
-    seen: PrehashedSet,
-    sessions: FxHashMap<String, FxHashMap<String, SessionInfo>>,
-    records: u64,
-    duplicates: u64,
-    quizzes: u64,
-    apply: u64,
-    views: u64,
-    programs: FxHashMap<String, u64>,
-    recommendations: FxHashMap<String, u64>,
-    search_terms: FxHashMap<String, u64>,
-    via: [u64; 4],
-    first_date: Option<Date>,
-    last_date: Option<Date>,
-}
-
 impl Tally {
-    /// Counts only records dated `since` or later (booth local date), when given.
-    pub fn new(since: Option<Date>) -> Self {
-        Tally {
-            since,
-            ..Tally::default()
-        }
-    }
-
-    /// Counts one record; returns false when it was filtered out or already counted.
-    pub fn add(&mut self, rec: &Record) -> bool {
-        // Records are checked when read; one built in code with a bad ts is ignored.
-        let Some((date, hour)) = ts_date_hour(&rec.ts) else {
-            return false;
-        };
-        if self.since.is_some_and(|since| date < since) {
-            return false;
-        }
-        if !self.seen.insert(fingerprint(rec)) {
-            self.duplicates += 1;
-            return false;
-        }
-        self.records += 1;
-        self.first_date = Some(self.first_date.map_or(date, |d| d.min(date)));
-        self.last_date = Some(self.last_date.map_or(date, |d| d.max(date)));
-
-        let by_session = match self.sessions.get_mut(rec.laptop.as_str()) {
-            Some(map) => map,
-            None => self.sessions.entry(rec.laptop.clone()).or_default(),
-        };
-        let info = match by_session.get_mut(rec.session.as_str()) {
-            Some(info) => info,
-            None => by_session
-                .entry(rec.session.clone())
-                .or_insert(SessionInfo {
-                    start: None,
-                    first_seen: (date, hour),
-                    end: None,
-                }),
-        };
-        match &rec.event {
-            Event::SessionStart => info.start = Some((date, hour)),
-            Event::SessionEnd { reason, seconds } => info.end = Some((*reason, *seconds)),
-            Event::ProgramViewed {
-                program,
-                via,
-                search_terms,
-            } => {
-                self.views += 1;
-                self.via[*via as usize] += 1;
-                bump(&mut self.programs, program);
-                if let Some(terms) = search_terms {
-                    bump(&mut self.search_terms, terms);
-                }
-            }
-            Event::QuizFinished { top3 } => {
-                self.quizzes += 1;
-                for program in top3 {
-                    bump(&mut self.recommendations, program);
-                }
-            }
-            Event::ApplyShown => self.apply += 1,
-        }
-        true
-    }
-
+    /// The booth's figures, with each laptop's own in [`Summary::by_laptop`].
     pub fn finish(self) -> Summary {
-        let mut by_hour = [0u64; 24];
-        let mut by_day: HashMap<Date, u64> = HashMap::new();
-        let mut by_laptop = Vec::new();
-        let mut lengths = Vec::new();
-        let mut ends = EndReason::ALL.map(|r| (r, 0u64));
-        let mut sessions = 0u64;
-        for (laptop, map) in &self.sessions {
-            by_laptop.push((laptop.clone(), map.len() as u64));
-            for info in map.values() {
-                sessions += 1;
-                let (date, hour) = info.started();
-                by_hour[usize::from(hour)] += 1;
-                *by_day.entry(date).or_default() += 1;
-                if let Some((reason, secs)) = info.end {
-                    lengths.push(secs);
-                    ends[reason as usize].1 += 1;
-                }
+        let mut laptops: Vec<(&String, &Counts)> = self.laptops.iter().collect();
+        laptops.sort_by(|a, b| a.0.cmp(b.0));
+        let mut all = figures(laptops.iter().copied());
+        all.by_laptop = laptops
+            .iter()
+            .map(|&(name, counts)| (name.clone(), figures([(name, counts)])))
+            .collect();
+        all.duplicates_ignored = self.duplicates;
+        all.future_dated = self.future_dated;
+        all.skip_after = self.skip_after;
+        all.unknown_events = self.unknown_events;
+        all.unknown_kinds = ranked(self.unknown_kinds);
+        all
+    }
+}
+
+/// The figures of some laptops' counts together.
+fn figures<'a>(laptops: impl IntoIterator<Item = (&'a String, &'a Counts)>) -> Summary {
+    let mut by_hour = [0u64; 24];
+    let mut by_day: foldhash::HashMap<Date, u64> = Default::default();
+    let mut by_laptop = Vec::new();
+    let mut lengths = Vec::new();
+    let mut ends = EndReason::ALL.map(|r| (r, 0u64));
+    let mut programs: foldhash::HashMap<&str, [u64; 4]> = Default::default();
+    let mut recommendations: foldhash::HashMap<&str, u64> = Default::default();
+    let mut search_terms: foldhash::HashMap<&str, u64> = Default::default();
+    let mut no_match_days: foldhash::HashMap<Date, u64> = Default::default();
+    let mut no_match_terms: foldhash::HashMap<&str, u64> = Default::default();
+    let (mut sessions, mut records, mut quizzes, mut apply) = (0u64, 0u64, 0u64, 0u64);
+    let (mut first_date, mut last_date) = (None::<Date>, None::<Date>);
+    for (laptop, counts) in laptops {
+        by_laptop.push((laptop.clone(), counts.sessions.len() as u64));
+        for info in counts.sessions.values() {
+            sessions += 1;
+            let (date, hour) = info.started();
+            by_hour[usize::from(hour)] += 1;
+            *by_day.entry(date).or_default() += 1;
+            if let Some((reason, secs)) = info.end {
+                lengths.push(secs);
+                ends[reason as usize].1 += 1;
             }
         }
-        let mut sessions_by_day: Vec<(Date, u64)> = by_day.into_iter().collect();
-        sessions_by_day.sort();
-        let mut views_by_via = Via::ALL.map(|v| (v, 0u64));
-        for (i, count) in self.via.iter().enumerate() {
-            views_by_via[i].1 = *count;
+        records += counts.records;
+        quizzes += counts.quizzes;
+        apply += counts.apply;
+        for (program, views) in &counts.programs {
+            let sum = programs.entry(program).or_default();
+            for (total, n) in sum.iter_mut().zip(views) {
+                *total += n;
+            }
         }
-        Summary {
-            sessions,
-            median_session_secs: median(&mut lengths),
-            quizzes_finished: self.quizzes,
-            apply_shown: self.apply,
-            programs_viewed: self.views,
-            top_programs_viewed: ranked(self.programs),
-            top_quiz_recommendations: ranked(self.recommendations),
-            sessions_by_hour: by_hour,
-            sessions_by_day,
-            sessions_by_laptop: ranked(by_laptop),
-            views_by_via,
-            session_ends: ends,
-            top_search_terms: ranked(self.search_terms),
-            records: self.records,
-            duplicates_ignored: self.duplicates,
-            first_date: self.first_date,
-            last_date: self.last_date,
+        add_counts(&mut recommendations, &counts.recommendations);
+        add_counts(&mut search_terms, &counts.search_terms);
+        add_counts(&mut no_match_terms, &counts.no_match_terms);
+        for (day, n) in &counts.no_match_days {
+            *no_match_days.entry(*day).or_default() += n;
+        }
+        first_date = [first_date, counts.first_date].into_iter().flatten().min();
+        last_date = last_date.max(counts.last_date);
+    }
+    let mut views_by_via = Via::ALL.map(|v| (v, 0u64));
+    for views in programs.values() {
+        for (total, n) in views_by_via.iter_mut().zip(views) {
+            total.1 += n;
         }
     }
+    let program_views_by_via = ranked_by(programs, |views| views.iter().sum());
+    let mut searches_no_match_by_day: Vec<(Date, u64)> = no_match_days.into_iter().collect();
+    searches_no_match_by_day.sort();
+    Summary {
+        sessions,
+        median_session_secs: median(&mut lengths),
+        quizzes_finished: quizzes,
+        apply_shown: apply,
+        programs_viewed: views_by_via.iter().map(|(_, n)| n).sum(),
+        top_programs_viewed: program_views_by_via
+            .iter()
+            .map(|(id, views)| (id.clone(), views.iter().sum()))
+            .collect(),
+        top_quiz_recommendations: ranked(recommendations),
+        sessions_by_hour: by_hour,
+        sessions_by_day: sorted(by_day),
+        sessions_by_laptop: ranked(by_laptop),
+        views_by_via,
+        session_ends: ends,
+        top_search_terms: ranked(search_terms),
+        records,
+        duplicates_ignored: 0,
+        first_date,
+        last_date,
+        program_views_by_via,
+        searches_no_match: searches_no_match_by_day.iter().map(|(_, n)| n).sum(),
+        searches_no_match_by_day,
+        no_match_search_terms: ranked(no_match_terms),
+        future_dated: 0,
+        skip_after: None,
+        unknown_events: 0,
+        unknown_kinds: Vec::new(),
+        by_laptop: Vec::new(),
+    }
+}
+
+fn add_counts<'a>(
+    total: &mut foldhash::HashMap<&'a str, u64>,
+    counts: &'a foldhash::HashMap<String, u64>,
+) {
+    for (key, n) in counts {
+        *total.entry(key.as_str()).or_default() += n;
+    }
+}
+
+fn sorted(counts: foldhash::HashMap<Date, u64>) -> Vec<(Date, u64)> {
+    let mut list: Vec<(Date, u64)> = counts.into_iter().collect();
+    list.sort();
+    list
 }
 
 /// Summarises records already in memory.
@@ -223,6 +204,11 @@ pub fn summarize(records: &[Record], since: Option<Date>) -> Summary {
 /// work) runs on a second thread while this one counts, so a season of logs takes about
 /// half as long on a two-core laptop.
 pub fn summarize_files(files: &[PathBuf], since: Option<Date>) -> (Summary, ReadStats) {
+    summarize_files_with(files, Tally::new(since))
+}
+
+/// [`summarize_files`] into a [`Tally`] set up by the caller (e.g. skipping future dates).
+pub fn summarize_files_with(files: &[PathBuf], mut tally: Tally) -> (Summary, ReadStats) {
     const BATCH: usize = 4096;
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Record>>(8);
     std::thread::scope(|scope| {
@@ -241,7 +227,6 @@ pub fn summarize_files(files: &[PathBuf], since: Option<Date>) -> (Summary, Read
             }
             stats
         });
-        let mut tally = Tally::new(since);
         for batch in rx {
             for rec in &batch {
                 tally.add(rec);
@@ -277,19 +262,18 @@ pub fn today_summary(log: &BoothLog, today: Date) -> Summary {
     summarize_files(&files, Some(today)).0
 }
 
-fn bump(counts: &mut FxHashMap<String, u64>, key: &str) {
-    match counts.get_mut(key) {
-        Some(n) => *n += 1,
-        None => {
-            counts.insert(key.to_string(), 1);
-        }
-    }
+/// Highest count first, ties by key so reports are stable.
+fn ranked<K: Into<String>>(counts: impl IntoIterator<Item = (K, u64)>) -> Vec<(String, u64)> {
+    ranked_by(counts, |n| *n)
 }
 
-/// Highest count first, ties by key so reports are stable.
-fn ranked(counts: impl IntoIterator<Item = (String, u64)>) -> Vec<(String, u64)> {
-    let mut list: Vec<(String, u64)> = counts.into_iter().collect();
-    list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+/// Highest `count(value)` first, ties by key.
+fn ranked_by<K: Into<String>, V>(
+    entries: impl IntoIterator<Item = (K, V)>,
+    count: impl Fn(&V) -> u64,
+) -> Vec<(String, V)> {
+    let mut list: Vec<(String, V)> = entries.into_iter().map(|(k, v)| (k.into(), v)).collect();
+    list.sort_by(|a, b| count(&b.1).cmp(&count(&a.1)).then_with(|| a.0.cmp(&b.0)));
     list
 }
 
@@ -305,15 +289,6 @@ fn median(values: &mut [u64]) -> Option<u64> {
     } else {
         values[mid - 1] + (values[mid] - values[mid - 1]) / 2
     })
-}
-
-/// 128 bits naming a record: SipHash (low half, also the table hash) and Fx (high half)
-/// of all its fields. Two different records are only taken for one if both collide.
-fn fingerprint(rec: &Record) -> u128 {
-    let mut sip = std::collections::hash_map::DefaultHasher::new();
-    rec.hash(&mut sip);
-    let fx = FxBuild::default().hash_one(rec);
-    (u128::from(fx) << 64) | u128::from(sip.finish())
 }
 
 #[cfg(test)]

@@ -1,14 +1,16 @@
 //! The technician's screens: the PIN prompt and the menu (today's figures, settings, exit).
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Bar, BarChart, Block, Paragraph, Wrap};
 
 use super::{Hotspots, centered};
 use crate::app::state::MAX_PIN_TRIES;
 use crate::app::{App, Screen, Target};
+use crate::i18n::report::report_text;
 use crate::i18n::{fill, t};
+use crate::stats::Summary;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
     super::chrome::language_button(frame, app, area, hot);
@@ -139,6 +141,10 @@ fn menu(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
         ..area
     }
     .intersection(area);
+    let rect = match &app.tech.figures {
+        Some(today) => today_chart(frame, app, today, rect),
+        None => rect,
+    };
     frame.render_widget(
         Paragraph::new(lines)
             .style(theme.base)
@@ -157,7 +163,7 @@ fn menu(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
 /// Today's figures as (label, value) rows in the app's language.
 fn figures(app: &App, today: &crate::stats::Summary) -> Vec<(&'static str, String)> {
     let s = t(app.lang());
-    let mut rows = vec![
+    vec![
         (s.tech_sessions, today.sessions.to_string()),
         (
             s.tech_median,
@@ -168,15 +174,113 @@ fn figures(app: &App, today: &crate::stats::Summary) -> Vec<(&'static str, Strin
         (s.tech_quizzes, today.quizzes_finished.to_string()),
         (s.tech_apply_shown, today.apply_shown.to_string()),
         (s.tech_views, today.programs_viewed.to_string()),
-    ];
-    if let Some((id, n)) = today.top_programs_viewed.first() {
+    ]
+}
+
+// ------------------------------------------------------------------ today's chart
+
+/// Beside today's figures: visits by hour as a bar chart, and the three most viewed
+/// programs under it. Returns the room left for the figures on the left.
+fn today_chart(frame: &mut Frame, app: &App, today: &Summary, area: Rect) -> Rect {
+    /// Wide enough for the longest figure row, in both languages.
+    const FIGURES: u16 = 34;
+    if area.width < FIGURES + 20 || area.height < 2 {
+        return area;
+    }
+    let [figures, _, right] = Layout::horizontal([
+        Constraint::Length(FIGURES),
+        Constraint::Length(2),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    let top_rows = today.top_programs_viewed.len().min(3) as u16;
+    let top_rows = if top_rows > 0 { top_rows + 1 } else { 0 };
+    // A taller chart says no more; the rest of a big window stays empty below.
+    let [chart, _, top, _] = Layout::vertical([
+        Constraint::Max(14),
+        Constraint::Length(u16::from(top_rows > 0)),
+        Constraint::Length(top_rows),
+        Constraint::Fill(1),
+    ])
+    .areas(right);
+    visits_by_hour(frame, app, today, chart);
+    top_three(frame, app, today, top);
+    figures
+}
+
+/// A bar per hour from the first busy hour to the last, each labelled "09" under it (or
+/// the span under the chart when the bars are too thin for labels).
+fn visits_by_hour(frame: &mut Frame, app: &App, today: &Summary, area: Rect) {
+    let text = report_text(app.lang());
+    let theme = &app.settings.theme;
+    if area.height < 2 {
+        return;
+    }
+    let [title, chart] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    frame.render_widget(Paragraph::new(text.tech_by_hour).style(theme.title), title);
+    let busy: Vec<usize> = (0..24).filter(|&h| today.sessions_by_hour[h] > 0).collect();
+    let (Some(&first), Some(&last)) = (busy.first(), busy.last()) else {
+        frame.render_widget(Paragraph::new(text.tech_no_visits).style(theme.dim), chart);
+        return;
+    };
+    if chart.height < 3 {
+        return;
+    }
+    let hours = first..=last;
+    let n = hours.clone().count() as u16;
+    let slot = (chart.width / n).max(1);
+    let (bar_width, gap) = match slot {
+        1 => (1, 0),
+        2 => (1, 1),
+        _ => ((slot - 1).min(5), 1),
+    };
+    let labelled = bar_width >= 2;
+    let bars: Vec<Bar> = hours
+        .map(|h| {
+            let bar = Bar::new(today.sessions_by_hour[h]);
+            if labelled {
+                bar.label(Line::from(format!("{h:02}")))
+            } else {
+                bar
+            }
+        })
+        .collect();
+    let [bars_area, caption] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(u16::from(!labelled)),
+    ])
+    .areas(chart);
+    frame.render_widget(
+        BarChart::vertical(bars)
+            .bar_width(bar_width)
+            .bar_gap(gap)
+            .bar_style(theme.accent)
+            .value_style(theme.selected)
+            .label_style(theme.dim)
+            .style(theme.base),
+        bars_area,
+    );
+    if !labelled {
+        frame.render_widget(
+            Paragraph::new(format!("{first:02}–{last:02}")).style(theme.dim),
+            caption,
+        );
+    }
+}
+
+/// "1. Robotics Engineering (12)", in the app's language.
+fn top_three(frame: &mut Frame, app: &App, today: &Summary, area: Rect) {
+    let s = t(app.lang());
+    let theme = &app.settings.theme;
+    let mut lines = vec![Line::styled(s.tech_most_viewed, theme.title)];
+    for (i, (id, n)) in today.top_programs_viewed.iter().take(3).enumerate() {
         let name = app
             .catalog
             .programs
             .iter()
             .find(|p| &p.id == id)
             .map_or(id.as_str(), |p| p.name.get(app.lang()));
-        rows.push((s.tech_most_viewed, format!("{name} ({n})")));
+        lines.push(Line::styled(format!("{}. {name} ({n})", i + 1), theme.base));
     }
-    rows
+    frame.render_widget(Paragraph::new(lines).style(theme.base), area);
 }
