@@ -13,12 +13,13 @@
 
 mod pin;
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
+use crate::jsonloc::LocatedError;
+use crate::jsonloc::read::{ReadError, read_text};
 
 pub use pin::{
     DEFAULT_PIN, PIN_ENV, PIN_HASH_ROUNDS, PinCheck, PinSource, check_new_pin, hash_pin, new_salt,
@@ -111,44 +112,9 @@ pub struct LoadedConfig {
     pub from_file: bool,
 }
 
-/// One problem in a config file, located, with what to do about it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConfigError {
-    pub file: String,
-    /// 1-based. `u32` keeps the error small enough to return by value (clippy's
-    /// result_large_err); config files are capped at 1 MB anyway.
-    pub line: Option<u32>,
-    /// 1-based, in characters.
-    pub column: Option<u32>,
-    /// The setting the problem is in, when there is one.
-    pub field: Option<String>,
-    pub message: String,
-    /// What to do about it.
-    pub hint: String,
-}
-
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(column) = self.column {
-                write!(f, ":{column}")?;
-            }
-        }
-        write!(f, ":")?;
-        if let Some(field) = &self.field {
-            write!(f, " field '{field}':")?;
-        }
-        write!(f, " {}", self.message)?;
-        if !self.hint.is_empty() {
-            write!(f, " — {}", self.hint)?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for ConfigError {}
+/// One problem in a config file, located, with what to do about it. Boxed: the config
+/// returns it by value, and a small `Result` keeps every caller cheap.
+pub type ConfigError = Box<LocatedError>;
 
 /// Where the config file is, and whether someone named it (a named file must exist).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -202,63 +168,18 @@ impl Config {
 
     pub fn load_from(location: &ConfigLocation) -> Result<LoadedConfig, ConfigError> {
         let path = &location.path;
-        let file = path.display().to_string();
-        let whole_file_error = |message: String, hint: &str| ConfigError {
-            file: file.clone(),
-            line: None,
-            column: None,
-            field: None,
-            message,
-            hint: hint.to_string(),
-        };
-        let meta = match std::fs::metadata(path) {
-            Ok(meta) => meta,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !location.explicit => {
+        let text = match read_text(path, MAX_CONFIG_BYTES) {
+            Ok(text) => text,
+            Err(e) if e.is_not_found() && !location.explicit => {
                 return Ok(LoadedConfig {
                     config: Config::default(),
                     path: path.clone(),
                     from_file: false,
                 });
             }
-            Err(e) => {
-                return Err(whole_file_error(
-                    format!("cannot read the config file: {e}"),
-                    "check the path given with --config or ROC_KIOSK_CONFIG",
-                ));
-            }
+            Err(e) => return Err(read_error(path, e)),
         };
-        if meta.is_dir() {
-            return Err(whole_file_error(
-                "this is a folder, not a config file".into(),
-                "give the path of config.json itself",
-            ));
-        }
-        if meta.len() > MAX_CONFIG_BYTES {
-            return Err(whole_file_error(
-                format!("the file is {} bytes, over the 1 MB limit", meta.len()),
-                "a config file is a few hundred bytes; check that this is the right file",
-            ));
-        }
-        let bytes = std::fs::read(path).map_err(|e| {
-            whole_file_error(
-                format!("cannot read the config file: {e}"),
-                "check the file's permissions",
-            )
-        })?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let offset = e.utf8_error().valid_up_to();
-            let (line, column) =
-                line_col(&String::from_utf8_lossy(&e.as_bytes()[..offset]), offset);
-            ConfigError {
-                line: Some(line),
-                column: Some(column),
-                ..whole_file_error(
-                    "the file is not valid UTF-8".into(),
-                    "save the file as UTF-8 (most editors have an encoding option)",
-                )
-            }
-        })?;
-        let config = Config::parse(&file, &text)?;
+        let config = Config::parse(&path.display().to_string(), &text)?;
         Ok(LoadedConfig {
             config,
             path: path.clone(),
@@ -367,20 +288,31 @@ fn hostname() -> Option<String> {
         .and_then(|o| non_empty(String::from_utf8_lossy(&o.stdout).into_owned()))
 }
 
-/// 1-based line and column (in characters) of byte `offset` in `text`.
-fn line_col(text: &str, offset: usize) -> (u32, u32) {
-    let mut end = offset.min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let before = &text[..end];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (to_u32(line), to_u32(column))
-}
-
-fn to_u32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
+/// Why the config file could not be read, as a config error with what to do.
+fn read_error(path: &Path, e: ReadError) -> ConfigError {
+    let hint = match &e {
+        ReadError::Io(io) if io.kind() == std::io::ErrorKind::NotFound => {
+            "check the path given with --config or ROC_KIOSK_CONFIG"
+        }
+        ReadError::Io(_) => "check the file's permissions",
+        ReadError::NotRegular {
+            kind: "a folder", ..
+        } => "give the path of config.json itself",
+        ReadError::NotRegular { .. } | ReadError::TooManyLinks => {
+            "the config must be a plain file; point --config at one"
+        }
+        ReadError::TooBig { .. } => {
+            "a config file is a few hundred bytes; check that this is the right file"
+        }
+        ReadError::NotUtf8 { .. } => {
+            "save the file as UTF-8 (most editors have an encoding option)"
+        }
+    };
+    let error = LocatedError::whole_file(path.display().to_string(), e.message(), hint);
+    Box::new(match e.location() {
+        Some(at) => error.at(at),
+        None => error,
+    })
 }
 
 mod parse;

@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod cli;
 pub mod config;
 pub mod i18n;
+pub mod jsonloc;
 pub mod qr;
 pub mod quiz;
 pub mod search;

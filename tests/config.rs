@@ -81,8 +81,8 @@ fn known_fields_list_matches_the_struct() {
 /// (config text, line, column, field, words in the message, words in the hint)
 type BrokenCase = (
     &'static str,
-    u32,
-    u32,
+    usize,
+    usize,
     Option<&'static str>,
     &'static str,
     &'static str,

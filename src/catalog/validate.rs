@@ -7,13 +7,12 @@
 //! 3. the entries that parsed are checked for meaning ([`rules`]), with references
 //!    resolved against the ids read from the JSON.
 //!
-//! Errors are located with a span index of the text ([`spans`]).
+//! Errors are located with a span index of the text ([`crate::jsonloc`]).
 
 mod formats;
 mod report;
 mod rules;
 mod schema;
-pub(crate) mod spans;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -22,17 +21,9 @@ use serde_json::Value;
 
 use super::load::{CatalogError, CatalogErrors};
 use super::model::*;
+use crate::jsonloc::{Seg, strip_bom, without_position};
 use report::{Doc, Entry, Reporter};
 use rules::Known;
-use spans::Seg;
-
-/// 1-based line and column (in characters) of byte `offset` in `text`.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..spans::floor_char_boundary(text, offset)];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
-}
 
 /// One file that parsed as JSON.
 struct Parsed {
@@ -41,7 +32,10 @@ struct Parsed {
 }
 
 /// Parses one file's text as JSON, or reports the syntax error with line and column.
-fn parse_json(file: String, text: String, errors: &mut Vec<CatalogError>) -> Option<Parsed> {
+fn parse_json(file: String, mut text: String, errors: &mut Vec<CatalogError>) -> Option<Parsed> {
+    // A byte-order mark is not JSON, but some editors write one: accept the file.
+    let bom = text.len() - strip_bom(&text).len();
+    text.drain(..bom);
     match serde_json::from_str::<Value>(&text) {
         Ok(root) if root.is_object() => Some(Parsed {
             doc: Doc::new(file, text),
@@ -59,7 +53,7 @@ fn parse_json(file: String, text: String, errors: &mut Vec<CatalogError>) -> Opt
         }
         Err(error) => {
             let doc = Doc::new(file, text);
-            let offset = doc.spans.offset_of(error.line(), error.column());
+            let offset = doc.lines.offset_of(error.line(), error.column());
             let hint = match error.classify() {
                 serde_json::error::Category::Eof => {
                     "the file ends too early: a closing quote, bracket or brace is missing"
@@ -71,7 +65,7 @@ fn parse_json(file: String, text: String, errors: &mut Vec<CatalogError>) -> Opt
             };
             errors.push(doc.error_at_offset(
                 offset,
-                format!("JSON syntax error: {}", schema::without_position(&error)),
+                format!("JSON syntax error: {}", without_position(&error)),
                 hint,
             ));
             None
