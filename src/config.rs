@@ -244,6 +244,24 @@ impl Config {
     }
 }
 
+/// The rule for the event name and the site, in the file and in the technician's
+/// editor: at most [`MAX_LABEL_CHARS`] characters, and the text rules
+/// ([`crate::text_rules`]: no control, bidirectional or invisible characters).
+pub fn check_label(text: &str) -> Result<(), String> {
+    crate::text_rules::check(text)?;
+    let n = text.chars().count();
+    if n > MAX_LABEL_CHARS {
+        return Err(format!("is {n} characters, over {MAX_LABEL_CHARS}"));
+    }
+    Ok(())
+}
+
+/// Whether the technician's editor may add `c` to `label`: [`check_label`] one key at
+/// a time, so what is typed is always a name the config can save and load again.
+pub fn label_accepts(label: &str, c: char) -> bool {
+    label.chars().count() < MAX_LABEL_CHARS && crate::text_rules::classify(c).is_none()
+}
+
 /// Makes a string safe for a log file name: ASCII letters, digits, '-' and '_' kept,
 /// everything else becomes '-', at most [`MAX_LAPTOP_ID_CHARS`], never empty ("kiosk").
 pub fn sanitize_laptop_id(raw: &str) -> String {

@@ -15,5 +15,6 @@ pub mod quiz;
 pub mod search;
 pub mod stats;
 pub mod text;
+pub mod text_rules;
 pub mod tui;
 pub mod ui;

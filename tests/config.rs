@@ -1,4 +1,7 @@
-//! The technician's settings file: defaults, located errors, saving, the PIN, set-pin.
+//! The technician's settings file: defaults, located errors, saving, the PIN, set-pin,
+//! and the menu's event-name editor, which keeps to the file's own rule.
+
+mod common;
 
 use std::io::Write;
 use std::path::Path;
@@ -492,4 +495,62 @@ fn set_pin_refuses_a_broken_config_with_its_location() {
         std::fs::read_to_string(&path).unwrap(),
         "{\n  \"qr_style\": \"huge\"\n}"
     );
+}
+
+#[test]
+fn labels_keep_the_text_rules_in_the_file() {
+    for (text, piece) in [
+        ("{\"event_name\": \"Fair\\u0085Day\"}", "U+0085 (next line)"),
+        ("{\"site\": \"\\u001b]0;PWNED\\u0007\"}", "U+001B (escape)"),
+        (
+            "{\"site\": \"Foothill\\u202eloohcS\"}",
+            "right-to-left override",
+        ),
+        (
+            "{\"event_name\": \"Career\u{200b}Fair\"}",
+            "zero-width space",
+        ),
+    ] {
+        let err = parse_err(text);
+        assert!(err.message.contains(piece), "{text}: {err}");
+        assert!(err.message.contains("characters are not allowed"), "{err}");
+        assert!(err.field.is_some(), "{err}");
+    }
+    assert!(roc_kiosk::config::check_label("Career Night at Foothill — ¡Bienvenidos!").is_ok());
+    assert!(roc_kiosk::config::check_label(&"x".repeat(81)).is_err());
+}
+
+#[test]
+fn the_event_name_editor_refuses_what_the_file_would_refuse() {
+    use common::kiosk::{Kiosk, PIN};
+    use ratatui::crossterm::event::KeyCode;
+    use roc_kiosk::app::{Effect, Msg};
+
+    let mut k = Kiosk::new();
+    k.ctrl('t').chars(PIN).key(KeyCode::Enter);
+    // Typed as keys: NEL, ESC, a bidi override and a zero-width space are all dropped.
+    k.chars("1")
+        .chars("Fair\u{85}\u{1b}[2J\u{202e}\u{200b} Day");
+    k.send(Msg::Paste("\u{9b}31m Night\n".into()));
+    k.key(KeyCode::Enter);
+    let saved = k.app.settings.event_name.clone().unwrap();
+    assert_eq!(saved, "Fair[2J Day31m Night");
+    assert!(k.effects.contains(&Effect::SaveSettings {
+        event_name: Some(saved.clone()),
+        idle_timeout_secs: 90,
+    }));
+    // What the editor saves, the config loads again.
+    let text = serde_json::to_string(&Config {
+        event_name: Some(saved),
+        ..Config::default()
+    })
+    .unwrap();
+    assert!(Config::parse("config.json", &text).is_ok(), "{text}");
+
+    // As long as the file allows, and no longer.
+    let mut k = Kiosk::new();
+    k.ctrl('t').chars(PIN).key(KeyCode::Enter);
+    k.chars("1").chars(&"e".repeat(100)).key(KeyCode::Enter);
+    let name = k.app.settings.event_name.clone().unwrap();
+    assert_eq!(name.chars().count(), roc_kiosk::config::MAX_LABEL_CHARS);
 }

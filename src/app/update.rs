@@ -297,11 +297,11 @@ impl App {
             }
             Screen::Tech => {
                 if let Some(name) = &mut self.tech.editing_event {
-                    name.extend(
-                        text.chars()
-                            .filter(|c| !c.is_control())
-                            .take(60usize.saturating_sub(name.chars().count())),
-                    );
+                    for c in text.chars() {
+                        if crate::config::label_accepts(name, c) {
+                            name.push(c);
+                        }
+                    }
                 }
             }
             _ => {}
@@ -429,7 +429,7 @@ impl App {
     fn on_tech_key(&mut self, key: KeyEvent, fx: &mut Vec<Effect>) {
         if let Some(name) = &mut self.tech.editing_event {
             match key.code {
-                KeyCode::Char(c) if name.chars().count() < 60 => name.push(c),
+                KeyCode::Char(c) if crate::config::label_accepts(name, c) => name.push(c),
                 KeyCode::Backspace => {
                     name.pop();
                 }

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::{
     Config, ConfigError, IDLE_TIMEOUT_RANGE, KNOWN_FIELDS, MAX_LABEL_CHARS, MAX_LAPTOP_ID_CHARS,
-    pin::parse_pin_hash,
+    check_label, pin::parse_pin_hash,
 };
 use crate::jsonloc::{Lines, LocatedError, Seg, SpanIndex, strip_bom, without_position};
 
@@ -77,13 +77,13 @@ pub(super) fn parse_config(file: &str, text: &str) -> Result<Config, ConfigError
                 "keep one of them",
             )
         } else {
-            at(value_at, field, message, field_hint(&setting))
+            at(value_at, field, message, &field_hint(&setting))
         }
     })?;
 
     if let Some((field, message)) = check_values(&config) {
         let value_at = spans.get(&[Seg::from(field)]).map_or(0, |s| s.start);
-        return Err(at(value_at, Some(field), message, field_hint(field)));
+        return Err(at(value_at, Some(field), message, &field_hint(field)));
     }
     Ok(config)
 }
@@ -104,14 +104,8 @@ fn check_values(config: &Config) -> Option<(&'static str, String)> {
         ));
     }
     for (field, label) in [("event_name", &config.event_name), ("site", &config.site)] {
-        if let Some(text) = label {
-            if text.chars().any(char::is_control) {
-                return Some((field, "contains a control character (tab, newline…)".into()));
-            }
-            let n = text.chars().count();
-            if n > MAX_LABEL_CHARS {
-                return Some((field, format!("is {n} characters, over {MAX_LABEL_CHARS}")));
-            }
+        if let Some(Err(problem)) = label.as_deref().map(check_label) {
+            return Some((field, problem));
         }
     }
     if let Some(hash) = &config.pin_hash
@@ -141,9 +135,13 @@ fn check_values(config: &Config) -> Option<(&'static str, String)> {
     None
 }
 
-fn field_hint(field: &str) -> &'static str {
-    match field {
-        "event_name" | "site" => "use text in quotes, up to 80 characters, on one line, or null",
+fn field_hint(field: &str) -> String {
+    let hint = match field {
+        "event_name" | "site" => {
+            return format!(
+                "use plain text in quotes, up to {MAX_LABEL_CHARS} characters, on one line, or null"
+            );
+        }
         "idle_timeout_secs" => "use a whole number of seconds from 15 to 3600, e.g. 90",
         "pin_hash" => "delete this line and run `roc-kiosk set-pin` to set the PIN again",
         "default_lang" => "use \"en\" or \"es\"",
@@ -154,7 +152,8 @@ fn field_hint(field: &str) -> &'static str {
             "use 1 to 32 letters, digits, '-' or '_', e.g. \"booth-1\", or delete the line to use the host name"
         }
         _ => "",
-    }
+    };
+    hint.to_string()
 }
 
 fn unknown_field_hint(key: &str) -> String {

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::text_rules::escape_for_terminal;
+
 /// `file:line:column: what 'id' field 'f': message — hint`, each part only when known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LocatedError {
@@ -61,8 +63,10 @@ impl LocatedError {
 }
 
 impl fmt::Display for LocatedError {
+    /// Values quoted from a bad file can hold terminal codes: they are shown escaped.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
+        let safe = escape_for_terminal;
+        write!(f, "{}", safe(&self.file))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(col) = self.column {
@@ -72,21 +76,21 @@ impl fmt::Display for LocatedError {
         write!(f, ":")?;
         let mut named = false;
         if let Some(what) = &self.what {
-            write!(f, " {what}")?;
+            write!(f, " {}", safe(what))?;
             named = true;
         }
         if let Some(id) = &self.id {
-            write!(f, " '{id}'")?;
+            write!(f, " '{}'", safe(id))?;
             named = true;
         }
         if let Some(field) = &self.field {
-            write!(f, " field '{field}':")?;
+            write!(f, " field '{}':", safe(field))?;
         } else if named {
             write!(f, ":")?;
         }
-        write!(f, " {}", self.message)?;
+        write!(f, " {}", safe(&self.message))?;
         if !self.hint.is_empty() {
-            write!(f, " — {}", self.hint)?;
+            write!(f, " — {}", safe(&self.hint))?;
         }
         Ok(())
     }
@@ -131,6 +135,19 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "config.json:3:24: program 'vet': the file is empty"
+        );
+    }
+
+    #[test]
+    fn terminal_codes_in_quoted_values_are_shown_escaped() {
+        let e = LocatedError {
+            id: Some("x\u{1b}[2J".into()),
+            what: Some("program".into()),
+            ..LocatedError::whole_file("p\u{9b}.json", "unknown campus 'a\u{7}'", "")
+        };
+        assert_eq!(
+            e.to_string(),
+            "p\\u{9B}.json: program 'x\\u{1B}[2J': unknown campus 'a\\u{7}'"
         );
     }
 
