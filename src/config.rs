@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
 use crate::jsonloc::LocatedError;
-use crate::jsonloc::read::{ReadError, read_text};
+use crate::jsonloc::read::{ReadError, follow_links, read_text};
 
 pub use pin::{
     DEFAULT_PIN, PIN_ENV, PIN_HASH_ROUNDS, PinCheck, PinSource, check_new_pin, hash_pin, new_salt,
@@ -192,18 +192,44 @@ impl Config {
         parse::parse_config(file, text)
     }
 
-    /// Writes the config atomically: a temporary file in the same folder, then a rename,
-    /// so a crash or full disk leaves the old file or the new one, never half of one.
+    /// Writes the config so that it can always be loaded again, and only by its owner:
+    /// - a config the file's own checks would refuse (an event name with a control
+    ///   character, say) is not written;
+    /// - the file is written as a temporary file in the same folder, then renamed over the
+    ///   old one, so a crash or a full disk leaves the old file or the new one, never half;
+    /// - the file is readable by its owner only (0600 on Unix: it holds the PIN hash);
+    /// - when `path` is a symbolic link, the file it points to is replaced and the link
+    ///   stays; anything there that is not a regular file is left alone.
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
-        use std::io::Write;
-        let dir = match path.parent() {
+        use std::io::{Error, ErrorKind, Write};
+        if let Some((field, problem)) = parse::check_values(self) {
+            return Err(Error::new(
+                ErrorKind::InvalidInput,
+                format!("{field} {problem}"),
+            ));
+        }
+        let target = follow_links(path).map_err(|e| match e {
+            ReadError::Io(io) => io,
+            other => Error::other(other.message()),
+        })?;
+        match std::fs::symlink_metadata(&target) {
+            Ok(meta) if !meta.is_file() => {
+                return Err(Error::other(format!(
+                    "{} is not a regular file",
+                    target.display()
+                )));
+            }
+            Err(e) if e.kind() != ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+        let dir = match target.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
         std::fs::create_dir_all(&dir)?;
-        let mut text = serde_json::to_string_pretty(self).map_err(std::io::Error::other)?;
+        let mut text = serde_json::to_string_pretty(self).map_err(Error::other)?;
         text.push('\n');
-        let file_name = path
+        let file_name = target
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "config.json".into());
@@ -213,11 +239,11 @@ impl Config {
             rand::random::<u32>()
         ));
         let result = (|| {
-            let mut f = std::fs::File::create(&tmp)?;
+            let mut f = owner_only_new_file(&tmp)?;
             f.write_all(text.as_bytes())?;
             f.sync_all()?;
             drop(f);
-            std::fs::rename(&tmp, path)
+            std::fs::rename(&tmp, &target)
         })();
         if result.is_err() {
             let _ = std::fs::remove_file(&tmp);
@@ -242,6 +268,15 @@ impl Config {
             None => sanitize_laptop_id(&hostname().unwrap_or_default()),
         }
     }
+}
+
+/// A new file only its owner can read and write (0600 on Unix).
+fn owner_only_new_file(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)
 }
 
 /// The rule for the event name and the site, in the file and in the technician's

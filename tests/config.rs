@@ -554,3 +554,125 @@ fn the_event_name_editor_refuses_what_the_file_would_refuse() {
     let name = k.app.settings.event_name.clone().unwrap();
     assert_eq!(name.chars().count(), roc_kiosk::config::MAX_LABEL_CHARS);
 }
+
+/// Runs `work` on its own thread; fails (instead of hanging the suite) if it blocks.
+fn within_a_minute<T: Send + 'static>(what: &str, work: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(work());
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(60))
+        .unwrap_or_else(|_| panic!("{what} was still blocked after 60 s"))
+}
+
+#[cfg(unix)]
+#[test]
+fn a_config_that_is_a_fifo_or_a_device_is_refused_at_once() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("config.json");
+    let c_path = std::ffi::CString::new(fifo.as_os_str().as_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path; mkfifo only creates a file system entry.
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    let path = fifo.clone();
+    let err = within_a_minute("loading a FIFO config", move || {
+        Config::load(Some(&path)).unwrap_err()
+    });
+    assert_eq!(err.file, fifo.display().to_string());
+    assert_eq!(
+        err.message,
+        "not a regular file: this is a FIFO (named pipe)"
+    );
+    // Not even the default location may be a FIFO (a missing default file is fine).
+    let path = fifo.clone();
+    let err = within_a_minute("loading a FIFO as the default config", move || {
+        Config::load_from(&ConfigLocation {
+            path,
+            explicit: false,
+        })
+        .unwrap_err()
+    });
+    assert!(err.message.contains("FIFO"), "{err}");
+
+    let zero = dir.path().join("zero.json");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    let err = within_a_minute("loading /dev/zero as the config", move || {
+        Config::load(Some(&zero)).unwrap_err()
+    });
+    assert_eq!(
+        err.message,
+        "not a regular file: it links to /dev/zero, which is a character device"
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let cfg = Config::parse("config.json", "\u{feff}{\"idle_timeout_secs\": 120}").unwrap();
+    assert_eq!(cfg.idle_timeout_secs, 120);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.json");
+    std::fs::write(&path, b"\xEF\xBB\xBF{\n  \"site\": 5\n}").unwrap();
+    let err = Config::load(Some(&path)).unwrap_err();
+    // Located as an editor shows it, the mark taking no column.
+    assert_eq!((err.line, err.column), (Some(2), Some(11)), "{err}");
+}
+
+#[test]
+fn save_refuses_a_config_that_would_not_load_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.json");
+    std::fs::write(&path, "{}").unwrap();
+    let bad = Config {
+        event_name: Some("Fair\u{85}".into()),
+        ..Config::default()
+    };
+    let err = bad.save(&path).unwrap_err();
+    assert!(err.to_string().contains("event_name"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "{}");
+}
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[cfg(unix)]
+#[test]
+fn the_config_is_written_for_its_owner_only_and_a_link_stays_a_link() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.json");
+    Config::default().save(&path).unwrap();
+    assert_eq!(mode(&path), 0o600);
+
+    // A file someone made readable by all becomes the owner's again.
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    Config::default().save(&path).unwrap();
+    assert_eq!(mode(&path), 0o600);
+
+    // set-pin through a link: the link stays, the file it points to gets the PIN.
+    let real = dir.path().join("real").join("kiosk.json");
+    std::fs::create_dir_all(real.parent().unwrap()).unwrap();
+    std::fs::write(&real, "{\"event_name\": \"Career Fair\"}").unwrap();
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink("real/kiosk.json", &link).unwrap();
+    let (_, stderr, code) = set_pin(Some(&link), "13579\n13579\n", None);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(mode(&real), 0o600);
+    let cfg = Config::load(Some(&real)).unwrap().config;
+    assert_eq!(cfg.event_name.as_deref(), Some("Career Fair"));
+    assert!(PinCheck::from_config(&cfg, None).verify("13579"));
+    let leftovers: Vec<_> = std::fs::read_dir(real.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(leftovers, ["kiosk.json"]);
+}

@@ -89,7 +89,7 @@ pub(super) fn parse_config(file: &str, text: &str) -> Result<Config, ConfigError
 }
 
 /// Range and format checks serde cannot express. Returns the first failing setting.
-fn check_values(config: &Config) -> Option<(&'static str, String)> {
+pub(super) fn check_values(config: &Config) -> Option<(&'static str, String)> {
     let secs = config.idle_timeout_secs;
     if secs < *IDLE_TIMEOUT_RANGE.start() {
         return Some((

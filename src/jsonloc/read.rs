@@ -141,13 +141,16 @@ pub fn read_text(path: &Path, limit: u64) -> Result<String, ReadError> {
     }
 }
 
-/// The path the links from `path` lead to (the last one need not exist).
-fn follow_links(path: &Path) -> Result<PathBuf, ReadError> {
+/// The path the links from `path` lead to, following at most [`MAX_SYMLINKS`]; the
+/// last one need not exist (a file about to be written).
+pub fn follow_links(path: &Path) -> Result<PathBuf, ReadError> {
     let mut current = path.to_path_buf();
     for _ in 0..=MAX_SYMLINKS {
-        let is_link = std::fs::symlink_metadata(&current)?
-            .file_type()
-            .is_symlink();
+        let is_link = match std::fs::symlink_metadata(&current) {
+            Ok(meta) => meta.file_type().is_symlink(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
+            Err(e) => return Err(e.into()),
+        };
         if !is_link {
             return Ok(current);
         }
