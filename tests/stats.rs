@@ -242,6 +242,91 @@ fn a_record_glued_to_a_torn_fragment_is_recovered() {
 }
 
 #[test]
+fn a_crafted_20_mb_line_is_skipped_without_being_held() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = r#"{"ts":"2025-10-14T10:00:00.000-07:00","laptop":"a","session":"s1","event":"apply_shown"}"#;
+    // Nested record starts, each one a parse that goes deep before it fails: the line
+    // that once took two minutes to read.
+    let fragment = r#"{"ts":"2025-10-14T10:00:00.000-07:00","laptop":"a","session":"#;
+    let crafted = fragment.repeat(20 * 1024 * 1024 / fragment.len());
+    let file = dir.path().join("booth-2025-10-14-a.jsonl");
+    std::fs::write(&file, format!("{good}\n{crafted}{good}\n{good}\n")).unwrap();
+    let out = read_logs(std::slice::from_ref(&file));
+    assert_eq!(out.records.len(), 2, "{:?}", out.warnings);
+    assert_eq!(out.lines_skipped, 1);
+    assert_eq!(out.warnings.len(), 1, "{:?}", out.warnings);
+    let warning = &out.warnings[0];
+    assert!(warning.contains(".jsonl:2: a line of "), "{warning}");
+    assert!(
+        warning.contains(&format!("{} bytes", crafted.len() + good.len() + 1)),
+        "{warning}"
+    );
+    assert!(warning.contains("(64 KB); skipped"), "{warning}");
+}
+
+#[test]
+fn a_line_just_under_the_cap_is_still_recovered() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = r#"{"ts":"2025-10-14T10:00:00.000-07:00","laptop":"a","session":"s1","event":"apply_shown"}"#;
+    let fragment = r#"{"ts":"2025-10-14T10:00:00.000-07:00","lap"#;
+    let max = roc_kiosk::stats::read::MAX_LINE_BYTES;
+    let torn = fragment.repeat((max - good.len() - 1) / fragment.len());
+    let file = dir.path().join("booth-2025-10-14-a.jsonl");
+    std::fs::write(&file, format!("{torn}{good}\n")).unwrap();
+    let out = read_logs(std::slice::from_ref(&file));
+    assert_eq!(out.records.len(), 1, "{:?}", out.warnings);
+    assert!(
+        out.warnings[0].contains(&format!("skipped {} bytes of a torn line", torn.len())),
+        "{:?}",
+        out.warnings
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_log_path_that_is_a_fifo_or_a_device_is_skipped_with_a_warning() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("booth-2025-10-14-a.jsonl");
+    std::fs::write(
+        &good,
+        r#"{"ts":"2025-10-14T10:00:00.000-07:00","laptop":"a","session":"s1","event":"apply_shown"}
+"#,
+    )
+    .unwrap();
+    let fifo = dir.path().join("booth-2025-10-14-b.jsonl");
+    let c_path = std::ffi::CString::new(fifo.as_os_str().as_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path; mkfifo only creates a file system entry.
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    let zero = dir.path().join("booth-2025-10-14-c.jsonl");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+
+    let files = vec![fifo.clone(), zero.clone(), good];
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(read_logs(&files));
+    });
+    let out = rx
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("reading a FIFO and /dev/zero as logs was still blocked after 60 s");
+    assert_eq!(out.records.len(), 1);
+    assert_eq!(out.files_failed, 2);
+    assert_eq!(
+        out.warnings,
+        [
+            format!(
+                "{}: not a regular file: this is a FIFO (named pipe); skipped",
+                fifo.display()
+            ),
+            format!(
+                "{}: not a regular file: it links to /dev/zero, which is a character device; skipped",
+                zero.display()
+            ),
+        ]
+    );
+}
+
+#[test]
 fn invalid_lines_are_skipped_and_located() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("booth-2025-10-14-a.jsonl");
