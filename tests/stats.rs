@@ -2,7 +2,7 @@
 //! unwritable folders, and `roc-kiosk report` on real files.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 use jiff::civil::{Date, date};
 use jiff::tz::{TimeZone, offset};
@@ -624,4 +624,76 @@ fn report_csv_via_the_binary() {
     assert_eq!(code, 1);
     assert!(stderr.contains("missing.jsonl"), "{stderr}");
     assert!(text.contains("Sessions"));
+}
+
+/// `roc-kiosk ARGS` with stdout a real pipe whose reading end is already closed, as in
+/// `roc-kiosk report | true` when `true` has exited.
+fn run_into_closed_pipe(args: &[&str]) -> std::process::Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    Command::new(env!("CARGO_BIN_EXE_roc-kiosk"))
+        .args(args)
+        .env_remove("ROC_KIOSK_CONFIG")
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn report_and_search_end_normally_on_a_closed_pipe() {
+    let dir = tempfile::tempdir().unwrap();
+    write_script(dir.path(), "booth-a", date(2025, 10, 14));
+    let logs = dir.path().to_str().unwrap();
+    for args in [
+        vec!["report", logs],
+        vec!["report", logs, "--csv"],
+        vec!["search", "nurse"],
+        vec!["search", "cars", "--json"],
+        vec!["check"],
+    ] {
+        let out = run_into_closed_pipe(&args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn report_prints_log_text_with_terminal_codes_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("booth-2025-10-14-a.jsonl");
+    let line = |session: &str, event: &str| {
+        format!(
+            r#"{{"ts":"2025-10-14T10:00:00.000-07:00","laptop":"a\u001b[31m","session":"{session}",{event}}}"#
+        )
+    };
+    std::fs::write(
+        &file,
+        [
+            line("s1", r#""event":"session_start""#),
+            line(
+                "s1",
+                r#""event":"program_viewed","program":"welding\u001b]0;PWNED\u0007","via":"search","search_terms":"cars\u001b[2J\u009b""#,
+            ),
+        ]
+        .join("\n")
+            + "\n",
+    )
+    .unwrap();
+    for args in [
+        vec![file.to_str().unwrap()],
+        vec![file.to_str().unwrap(), "--csv"],
+    ] {
+        let (stdout, stderr, code) = run_report(&args);
+        assert_eq!(code, 0, "{stderr}");
+        assert!(stderr.is_empty(), "{stderr}");
+        let raw = |text: &str| {
+            text.contains('\u{1b}') || text.contains('\u{9b}') || text.contains('\u{7}')
+        };
+        assert!(!raw(&stdout), "{stdout:?}");
+        assert!(!raw(&stderr), "{stderr:?}");
+        assert!(stdout.contains("welding\\u{1B}]0;PWNED\\u{7}"), "{stdout}");
+        assert!(stdout.contains("cars\\u{1B}[2J\\u{9B}"), "{stdout}");
+    }
 }

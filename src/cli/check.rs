@@ -1,17 +1,11 @@
 //! `roc-kiosk check [--catalog DIR]`
 
-use std::process::ExitCode;
-
 use super::CatalogArg;
+use super::output::{CliError, print};
 
-pub fn run(args: CatalogArg) -> ExitCode {
-    match args.load_or_report() {
-        Ok(catalog) => {
-            println!("{}", summary(&catalog));
-            ExitCode::SUCCESS
-        }
-        Err(code) => code,
-    }
+pub fn run(args: CatalogArg) -> Result<(), CliError> {
+    let catalog = args.load()?;
+    print(&format!("{}\n", summary(&catalog)))
 }
 
 /// "OK: N programs in M sectors …"

@@ -4,12 +4,12 @@
 //! what a set of answers recommends and why.
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use clap::Args;
 use serde_json::json;
 
 use super::CatalogArg;
+use super::output::{CliError, print, print_json};
 use crate::catalog::Catalog;
 use crate::i18n::Lang;
 use crate::jsonloc::read::{ReadError, read_text};
@@ -39,30 +39,19 @@ pub struct QuizArgs {
     pub catalog: CatalogArg,
 }
 
-pub fn run(args: QuizArgs) -> ExitCode {
-    let catalog = match args.catalog.load_or_report() {
-        Ok(catalog) => catalog,
-        Err(code) => return code,
-    };
-    let answers = match read_sheet(&args.answers, &catalog) {
-        Ok(answers) => answers,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::from(2);
-        }
-    };
+pub fn run(args: QuizArgs) -> Result<(), CliError> {
+    let catalog = args.catalog.load()?;
+    let answers = read_sheet(&args.answers, &catalog).map_err(CliError::input)?;
     let outcome = quiz::recommend(&catalog, &answers);
     let tiebreak = quiz::tiebreak(&catalog, &answers);
     if args.json {
         let value = to_json(&catalog, &outcome, tiebreak, args.lang);
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&value).expect("a JSON value always serializes")
-        );
+        let text = serde_json::to_string_pretty(&value)
+            .map_err(|e| CliError::failed(format!("quiz: could not write JSON: {e}")))?;
+        print_json(&format!("{text}\n"))
     } else {
-        print!("{}", to_text(&catalog, &outcome, tiebreak, args.lang));
+        print(&to_text(&catalog, &outcome, tiebreak, args.lang))
     }
-    ExitCode::SUCCESS
 }
 
 /// Reads, parses and validates a sheet; the error says which file, where, what and what to do.

@@ -6,10 +6,10 @@
 //! arguments or a broken config.
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use clap::Args;
 
+use super::output::{CliError, print, warn};
 use crate::config::Config;
 use crate::stats::{csv_report, log_files_in, summarize_files, text_report};
 
@@ -30,50 +30,42 @@ pub struct ReportArgs {
     pub config: Option<PathBuf>,
 }
 
-pub fn run(args: ReportArgs) -> ExitCode {
+pub fn run(args: ReportArgs) -> Result<(), CliError> {
     let since = match args.since.as_deref().map(str::parse::<jiff::civil::Date>) {
         None => None,
         Some(Ok(date)) => Some(date),
         Some(Err(_)) => {
-            eprintln!(
+            return Err(CliError::input(format!(
                 "--since: '{}' is not a date; use YYYY-MM-DD, e.g. 2025-10-01",
                 args.since.unwrap_or_default()
-            );
-            return ExitCode::from(2);
+            )));
         }
     };
-    let files = match files_to_read(&args) {
-        Ok(files) => files,
-        Err(code) => return code,
-    };
+    let files = files_to_read(&args)?;
     let (summary, stats) = summarize_files(&files, since);
     for warning in &stats.warnings {
-        eprintln!("warning: {warning}");
+        warn(&format!("warning: {warning}"));
     }
     if stats.lines_skipped > 0 {
-        eprintln!(
+        warn(&format!(
             "warning: {} line(s) skipped; every complete line was counted",
             stats.lines_skipped
-        );
+        ));
     }
     if args.csv {
-        print!("{}", csv_report(&summary));
+        print(&csv_report(&summary))?;
     } else {
         let names = program_names();
-        print!(
-            "{}",
-            text_report(&summary, &|id: &str| names.get(id).cloned())
-        );
+        print(&text_report(&summary, &|id: &str| names.get(id).cloned()))?;
     }
     if stats.files_failed > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
+        return Err(CliError::quiet_failure());
     }
+    Ok(())
 }
 
 /// The files named (folders expanded), or every log in the data directory.
-fn files_to_read(args: &ReportArgs) -> Result<Vec<PathBuf>, ExitCode> {
+fn files_to_read(args: &ReportArgs) -> Result<Vec<PathBuf>, CliError> {
     if !args.files.is_empty() {
         let mut files = Vec::new();
         for path in &args.files {
@@ -85,32 +77,32 @@ fn files_to_read(args: &ReportArgs) -> Result<Vec<PathBuf>, ExitCode> {
         }
         return Ok(files);
     }
-    let loaded = Config::load(args.config.as_deref()).map_err(|e| {
-        eprintln!("{e}");
-        ExitCode::from(2)
-    })?;
+    let loaded = Config::load(args.config.as_deref())?;
     list_logs(&loaded.config.data_dir())
 }
 
-fn list_logs(dir: &Path) -> Result<Vec<PathBuf>, ExitCode> {
+fn list_logs(dir: &Path) -> Result<Vec<PathBuf>, CliError> {
     match log_files_in(dir) {
         Ok(files) => {
             if files.is_empty() {
-                eprintln!("note: no booth logs (booth-*.jsonl) in {}", dir.display());
+                warn(&format!(
+                    "note: no booth logs (booth-*.jsonl) in {}",
+                    dir.display()
+                ));
             }
             Ok(files)
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            eprintln!("note: no booth logs yet: {} does not exist", dir.display());
+            warn(&format!(
+                "note: no booth logs yet: {} does not exist",
+                dir.display()
+            ));
             Ok(Vec::new())
         }
-        Err(e) => {
-            eprintln!(
-                "{}: cannot list booth logs: {e} — give the log files or their folder on the command line",
-                dir.display()
-            );
-            Err(ExitCode::FAILURE)
-        }
+        Err(e) => Err(CliError::failed(format!(
+            "{}: cannot list booth logs: {e} — give the log files or their folder on the command line",
+            dir.display()
+        ))),
     }
 }
 
