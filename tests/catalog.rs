@@ -4,6 +4,8 @@
 //! JSON, files that are devices or FIFOs, byte-order marks, and `roc-kiosk check`'s exit
 //! codes and terminal-safe output.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -542,4 +544,48 @@ fn check_prints_bad_catalogs_without_terminal_codes() {
         checked += 1;
     }
     assert!(checked >= 10, "only {checked} catalogs with terminal codes");
+}
+
+#[test]
+fn the_kiosk_refuses_to_start_on_a_catalog_with_escape_sequences() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("cat");
+    fs::create_dir(&dir).unwrap();
+    for (name, text) in BUNDLED {
+        let text = match name {
+            // Clear the screen, set the window title, write the clipboard, leave the
+            // alternate screen, and a one-character CSI: none of it may reach the terminal.
+            "programs.json" => text.to_string().edit(
+                "\"en\": \"Cosmetology\"",
+                "\"en\": \"Cosmetology\\u001b[2J\\u001b]0;PWNED\\u0007\\u001b]52;c;cm0gLXJmIC8=\\u0007\\u001b[?1049l\u{9b}31mRED\"",
+            ),
+            _ => text.to_string(),
+        };
+        fs::write(dir.join(name), text).unwrap();
+    }
+    let mut kiosk =
+        common::pty::PtyKiosk::start(&["--catalog", dir.to_str().unwrap()], 80, 24, home.path());
+    assert!(
+        !kiosk.wait_exit(),
+        "the kiosk started on a catalog with escape sequences"
+    );
+    kiosk.wait_for("control characters are not allowed");
+    let screen = kiosk.screen();
+    assert!(
+        screen.contains("program 'cosmetology' field 'name.en'"),
+        "{screen}"
+    );
+    let raw = String::from_utf8_lossy(&kiosk.raw.lock().unwrap()).to_string();
+    for code in [
+        "\x1b[?1049h",
+        "\x1b[2J",
+        "\x1b]0;PWNED",
+        "\x1b]52;",
+        "\u{9b}",
+    ] {
+        assert!(
+            !raw.contains(code),
+            "{code:?} reached the terminal: {raw:?}"
+        );
+    }
 }
