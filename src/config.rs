@@ -364,11 +364,7 @@ fn read_error(path: &Path, e: ReadError) -> ConfigError {
             "save the file as UTF-8 (most editors have an encoding option)"
         }
     };
-    let error = LocatedError::whole_file(path.display().to_string(), e.message(), hint);
-    Box::new(match e.location() {
-        Some(at) => error.at(at),
-        None => error,
-    })
+    Box::new(e.located(path, hint))
 }
 
 mod parse;

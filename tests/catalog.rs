@@ -9,9 +9,9 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use common::hostile::within_a_minute;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use roc_kiosk::catalog::load::BUNDLED;
@@ -392,17 +392,6 @@ fn check_fails_on_a_missing_directory() {
     assert!(stderr.contains("cannot read the file"), "{stderr}");
 }
 
-/// Runs `work` on its own thread and fails if it has not finished after a generous
-/// wait: a reader that blocks must make the test fail, never hang the suite.
-fn within_a_minute<T: Send + 'static>(what: &str, work: impl FnOnce() -> T + Send + 'static) -> T {
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(work());
-    });
-    rx.recv_timeout(Duration::from_secs(60))
-        .unwrap_or_else(|_| panic!("{what} was still blocked after 60 s"))
-}
-
 /// `roc-kiosk check --catalog DIR`, killed (and the test failed) if it is still running
 /// after a minute.
 fn check_within_a_minute(dir: &Path) -> std::process::Output {
@@ -424,15 +413,6 @@ fn check_within_a_minute(dir: &Path) -> std::process::Output {
         std::thread::sleep(Duration::from_millis(20));
     }
     child.wait_with_output().unwrap()
-}
-
-#[cfg(unix)]
-fn make_fifo(path: &Path) {
-    use std::os::unix::ffi::OsStrExt;
-    let c_path = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
-    // SAFETY: a valid NUL-terminated path; mkfifo only creates a file system entry.
-    let status = unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) };
-    assert_eq!(status, 0, "mkfifo {}", path.display());
 }
 
 #[cfg(unix)]
@@ -465,7 +445,7 @@ fn a_catalog_file_that_is_a_fifo_is_refused_at_once() {
     let dir = edited_good_catalog(|_, text| text);
     let programs = dir.path().join("programs.json");
     fs::remove_file(&programs).unwrap();
-    make_fifo(&programs);
+    common::hostile::make_fifo(&programs);
     let path = dir.path().to_path_buf();
     let errors = within_a_minute(
         "loading a catalog whose programs.json is a FIFO",

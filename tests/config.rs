@@ -555,25 +555,13 @@ fn the_event_name_editor_refuses_what_the_file_would_refuse() {
     assert_eq!(name.chars().count(), roc_kiosk::config::MAX_LABEL_CHARS);
 }
 
-/// Runs `work` on its own thread; fails (instead of hanging the suite) if it blocks.
-fn within_a_minute<T: Send + 'static>(what: &str, work: impl FnOnce() -> T + Send + 'static) -> T {
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(work());
-    });
-    rx.recv_timeout(std::time::Duration::from_secs(60))
-        .unwrap_or_else(|_| panic!("{what} was still blocked after 60 s"))
-}
-
 #[cfg(unix)]
 #[test]
 fn a_config_that_is_a_fifo_or_a_device_is_refused_at_once() {
-    use std::os::unix::ffi::OsStrExt;
+    use common::hostile::{make_fifo, within_a_minute};
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("config.json");
-    let c_path = std::ffi::CString::new(fifo.as_os_str().as_bytes()).unwrap();
-    // SAFETY: a valid NUL-terminated path; mkfifo only creates a file system entry.
-    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    make_fifo(&fifo);
     let path = fifo.clone();
     let err = within_a_minute("loading a FIFO config", move || {
         Config::load(Some(&path)).unwrap_err()

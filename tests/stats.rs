@@ -1,6 +1,8 @@
 //! The booth log end to end: writing, reading back, torn lines, merging laptops,
 //! unwritable folders, and `roc-kiosk report` on real files.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -285,7 +287,7 @@ fn a_line_just_under_the_cap_is_still_recovered() {
 #[cfg(unix)]
 #[test]
 fn a_log_path_that_is_a_fifo_or_a_device_is_skipped_with_a_warning() {
-    use std::os::unix::ffi::OsStrExt;
+    use common::hostile::{make_fifo, within_a_minute};
     let dir = tempfile::tempdir().unwrap();
     let good = dir.path().join("booth-2025-10-14-a.jsonl");
     std::fs::write(
@@ -295,20 +297,14 @@ fn a_log_path_that_is_a_fifo_or_a_device_is_skipped_with_a_warning() {
     )
     .unwrap();
     let fifo = dir.path().join("booth-2025-10-14-b.jsonl");
-    let c_path = std::ffi::CString::new(fifo.as_os_str().as_bytes()).unwrap();
-    // SAFETY: a valid NUL-terminated path; mkfifo only creates a file system entry.
-    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    make_fifo(&fifo);
     let zero = dir.path().join("booth-2025-10-14-c.jsonl");
     std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
 
     let files = vec![fifo.clone(), zero.clone(), good];
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(read_logs(&files));
+    let out = within_a_minute("reading a FIFO and /dev/zero as logs", move || {
+        read_logs(&files)
     });
-    let out = rx
-        .recv_timeout(std::time::Duration::from_secs(60))
-        .expect("reading a FIFO and /dev/zero as logs was still blocked after 60 s");
     assert_eq!(out.records.len(), 1);
     assert_eq!(out.files_failed, 2);
     assert_eq!(

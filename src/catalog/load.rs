@@ -95,11 +95,7 @@ fn read_catalog_file(path: &Path) -> Result<String, CatalogError> {
                 "save the file as UTF-8 (most editors have an encoding option)"
             }
         };
-        let error = CatalogError::whole_file(path.display().to_string(), e.message(), hint);
-        match e.location() {
-            Some(at) => error.at(at),
-            None => error,
-        }
+        e.located(path, hint)
     })
 }
 

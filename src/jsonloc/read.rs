@@ -13,6 +13,8 @@ use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use super::LocatedError;
+
 /// Symbolic links followed before giving up (the kernel allows 40; a person's setup
 /// needs one or two).
 pub const MAX_SYMLINKS: usize = 8;
@@ -81,11 +83,13 @@ impl ReadError {
         }
     }
 
-    /// Line and column of the problem, when it has one.
-    pub fn location(&self) -> Option<(usize, usize)> {
+    /// This problem as an error about the file at `path`, located when it can be, with
+    /// the caller's `hint` (what to do depends on what the file is for).
+    pub fn located(&self, path: &Path, hint: &str) -> LocatedError {
+        let error = LocatedError::whole_file(path.display().to_string(), self.message(), hint);
         match self {
-            ReadError::NotUtf8 { line, column } => Some((*line, *column)),
-            _ => None,
+            ReadError::NotUtf8 { line, column } => error.at((*line, *column)),
+            _ => error,
         }
     }
 }
@@ -235,8 +239,13 @@ mod tests {
         let path = dir.path().join("bad.json");
         std::fs::write(&path, b"{\n  \"caf\xe9\"}").unwrap();
         let err = read_text(&path, 100).unwrap_err();
-        assert_eq!(err.location(), Some((2, 7)));
-        assert_eq!(err.message(), "the file is not valid UTF-8");
+        assert_eq!(
+            err.located(&path, "save it as UTF-8").to_string(),
+            format!(
+                "{}:2:7: the file is not valid UTF-8 — save it as UTF-8",
+                path.display()
+            )
+        );
     }
 
     #[test]
