@@ -76,8 +76,10 @@ pub fn status_with_accuracy(window: &ApplicationWindow, today: Date) -> StatusOn
             status: WindowStatus::NotYetOpen { opens: next.opens },
             approximate: window.approximate && !next.exact,
         },
-        // Only reachable at the very end of jiff's calendar (year 9999): no next
-        // window can be computed, so say when the last one closed.
+        // Only reachable in year 9999 for a window that opens and closes within one
+        // calendar year, after that year's window: the next one would open in year
+        // 10000, which no date can hold. (A window across the new year is open to the
+        // calendar's last day instead; see `recurring_span`.)
         (prev, None) => {
             let closed = prev.map_or(today, |p| p.closes);
             StatusOnDate {
@@ -159,16 +161,19 @@ fn exact_span(ex: &ExactWindow) -> Option<Span> {
     })
 }
 
-/// The recurring window that opens in `year`.
+/// The recurring window that opens in `year`. A window that would close after the
+/// calendar's last day (December 31, 9999) is open until that day, so the last
+/// windows read "open until December 31, 9999", not "closed".
 fn recurring_span(opens: MonthDay, closes: MonthDay, year: i16) -> Option<Span> {
     let opens_date = month_day_in(opens, year)?;
     let same_year = (closes.month, closes.day) >= (opens.month, opens.day);
-    let close_year = if same_year {
-        year
+    let closes_date = if same_year {
+        month_day_in(closes, year)?
     } else {
-        year.checked_add(1)?
+        year.checked_add(1)
+            .and_then(|next| month_day_in(closes, next))
+            .unwrap_or(Date::MAX)
     };
-    let closes_date = month_day_in(closes, close_year)?;
     Some(Span {
         opens: opens_date,
         closes: closes_date.max(opens_date),
@@ -223,6 +228,39 @@ mod tests {
             let err = parse_date(bad).unwrap_err();
             assert!(err.contains("YYYY-MM-DD"), "{bad}: {err}");
         }
+    }
+
+    #[test]
+    fn the_last_day_of_the_calendar_reads_correctly() {
+        let window = ApplicationWindow {
+            opens: MonthDay { month: 11, day: 1 },
+            closes: MonthDay { month: 3, day: 1 },
+            approximate: true,
+            exact: vec![],
+        };
+        let last = jiff::civil::date(9999, 12, 31);
+        // Once said "closed March 1, 9999; the next window opens March 1, 9999".
+        assert_eq!(
+            status_on(&window, last),
+            WindowStatus::Open {
+                closes: last,
+                days_left: 1
+            }
+        );
+        assert_eq!(
+            status_on(&window, jiff::civil::date(9999, 11, 1)),
+            WindowStatus::Open {
+                closes: last,
+                days_left: 61
+            }
+        );
+        assert_eq!(
+            status_on(&window, jiff::civil::date(9999, 6, 1)),
+            WindowStatus::Closed {
+                closed: jiff::civil::date(9999, 3, 1),
+                next_opens: jiff::civil::date(9999, 11, 1)
+            }
+        );
     }
 
     #[test]

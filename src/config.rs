@@ -13,12 +13,13 @@
 
 mod pin;
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
+use crate::jsonloc::LocatedError;
+use crate::jsonloc::read::{ReadError, follow_links, read_text};
 
 pub use pin::{
     DEFAULT_PIN, PIN_ENV, PIN_HASH_ROUNDS, PinCheck, PinSource, check_new_pin, hash_pin, new_salt,
@@ -30,6 +31,9 @@ pub const CONFIG_ENV: &str = "ROC_KIOSK_CONFIG";
 /// Allowed idle timeouts, in seconds.
 pub const IDLE_TIMEOUT_RANGE: std::ops::RangeInclusive<u64> = 15..=3600;
 pub const DEFAULT_IDLE_TIMEOUT_SECS: u64 = 90;
+/// How many digits a technician PIN has: the one source for `set-pin`'s check and the
+/// PIN field.
+pub const PIN_LENGTH: std::ops::RangeInclusive<usize> = 4..=8;
 /// Longest event name / site shown in the header.
 pub const MAX_LABEL_CHARS: usize = 80;
 /// Longest laptop id (it goes into log file names).
@@ -111,44 +115,9 @@ pub struct LoadedConfig {
     pub from_file: bool,
 }
 
-/// One problem in a config file, located, with what to do about it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConfigError {
-    pub file: String,
-    /// 1-based. `u32` keeps the error small enough to return by value (clippy's
-    /// result_large_err); config files are capped at 1 MB anyway.
-    pub line: Option<u32>,
-    /// 1-based, in characters.
-    pub column: Option<u32>,
-    /// The setting the problem is in, when there is one.
-    pub field: Option<String>,
-    pub message: String,
-    /// What to do about it.
-    pub hint: String,
-}
-
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(column) = self.column {
-                write!(f, ":{column}")?;
-            }
-        }
-        write!(f, ":")?;
-        if let Some(field) = &self.field {
-            write!(f, " field '{field}':")?;
-        }
-        write!(f, " {}", self.message)?;
-        if !self.hint.is_empty() {
-            write!(f, " — {}", self.hint)?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for ConfigError {}
+/// One problem in a config file, located, with what to do about it. Boxed: the config
+/// returns it by value, and a small `Result` keeps every caller cheap.
+pub type ConfigError = Box<LocatedError>;
 
 /// Where the config file is, and whether someone named it (a named file must exist).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -202,63 +171,18 @@ impl Config {
 
     pub fn load_from(location: &ConfigLocation) -> Result<LoadedConfig, ConfigError> {
         let path = &location.path;
-        let file = path.display().to_string();
-        let whole_file_error = |message: String, hint: &str| ConfigError {
-            file: file.clone(),
-            line: None,
-            column: None,
-            field: None,
-            message,
-            hint: hint.to_string(),
-        };
-        let meta = match std::fs::metadata(path) {
-            Ok(meta) => meta,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !location.explicit => {
+        let text = match read_text(path, MAX_CONFIG_BYTES) {
+            Ok(text) => text,
+            Err(e) if e.is_not_found() && !location.explicit => {
                 return Ok(LoadedConfig {
                     config: Config::default(),
                     path: path.clone(),
                     from_file: false,
                 });
             }
-            Err(e) => {
-                return Err(whole_file_error(
-                    format!("cannot read the config file: {e}"),
-                    "check the path given with --config or ROC_KIOSK_CONFIG",
-                ));
-            }
+            Err(e) => return Err(read_error(path, e)),
         };
-        if meta.is_dir() {
-            return Err(whole_file_error(
-                "this is a folder, not a config file".into(),
-                "give the path of config.json itself",
-            ));
-        }
-        if meta.len() > MAX_CONFIG_BYTES {
-            return Err(whole_file_error(
-                format!("the file is {} bytes, over the 1 MB limit", meta.len()),
-                "a config file is a few hundred bytes; check that this is the right file",
-            ));
-        }
-        let bytes = std::fs::read(path).map_err(|e| {
-            whole_file_error(
-                format!("cannot read the config file: {e}"),
-                "check the file's permissions",
-            )
-        })?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let offset = e.utf8_error().valid_up_to();
-            let (line, column) =
-                line_col(&String::from_utf8_lossy(&e.as_bytes()[..offset]), offset);
-            ConfigError {
-                line: Some(line),
-                column: Some(column),
-                ..whole_file_error(
-                    "the file is not valid UTF-8".into(),
-                    "save the file as UTF-8 (most editors have an encoding option)",
-                )
-            }
-        })?;
-        let config = Config::parse(&file, &text)?;
+        let config = Config::parse(&path.display().to_string(), &text)?;
         Ok(LoadedConfig {
             config,
             path: path.clone(),
@@ -271,18 +195,44 @@ impl Config {
         parse::parse_config(file, text)
     }
 
-    /// Writes the config atomically: a temporary file in the same folder, then a rename,
-    /// so a crash or full disk leaves the old file or the new one, never half of one.
+    /// Writes the config so that it can always be loaded again, and only by its owner:
+    /// - a config the file's own checks would refuse (an event name with a control
+    ///   character, say) is not written;
+    /// - the file is written as a temporary file in the same folder, then renamed over the
+    ///   old one, so a crash or a full disk leaves the old file or the new one, never half;
+    /// - the file is readable by its owner only (0600 on Unix: it holds the PIN hash);
+    /// - when `path` is a symbolic link, the file it points to is replaced and the link
+    ///   stays; anything there that is not a regular file is left alone.
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
-        use std::io::Write;
-        let dir = match path.parent() {
+        use std::io::{Error, ErrorKind, Write};
+        if let Some((field, problem)) = parse::check_values(self) {
+            return Err(Error::new(
+                ErrorKind::InvalidInput,
+                format!("{field} {problem}"),
+            ));
+        }
+        let target = follow_links(path).map_err(|e| match e {
+            ReadError::Io(io) => io,
+            other => Error::other(other.message()),
+        })?;
+        match std::fs::symlink_metadata(&target) {
+            Ok(meta) if !meta.is_file() => {
+                return Err(Error::other(format!(
+                    "{} is not a regular file",
+                    target.display()
+                )));
+            }
+            Err(e) if e.kind() != ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+        let dir = match target.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
         std::fs::create_dir_all(&dir)?;
-        let mut text = serde_json::to_string_pretty(self).map_err(std::io::Error::other)?;
+        let mut text = serde_json::to_string_pretty(self).map_err(Error::other)?;
         text.push('\n');
-        let file_name = path
+        let file_name = target
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "config.json".into());
@@ -292,11 +242,11 @@ impl Config {
             rand::random::<u32>()
         ));
         let result = (|| {
-            let mut f = std::fs::File::create(&tmp)?;
+            let mut f = owner_only_new_file(&tmp)?;
             f.write_all(text.as_bytes())?;
             f.sync_all()?;
             drop(f);
-            std::fs::rename(&tmp, path)
+            std::fs::rename(&tmp, &target)
         })();
         if result.is_err() {
             let _ = std::fs::remove_file(&tmp);
@@ -321,6 +271,33 @@ impl Config {
             None => sanitize_laptop_id(&hostname().unwrap_or_default()),
         }
     }
+}
+
+/// A new file only its owner can read and write (0600 on Unix).
+fn owner_only_new_file(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)
+}
+
+/// The rule for the event name and the site, in the file and in the technician's
+/// editor: at most [`MAX_LABEL_CHARS`] characters, and the text rules
+/// ([`crate::text_rules`]: no control, bidirectional or invisible characters).
+pub fn check_label(text: &str) -> Result<(), String> {
+    crate::text_rules::check(text)?;
+    let n = text.chars().count();
+    if n > MAX_LABEL_CHARS {
+        return Err(format!("is {n} characters, over {MAX_LABEL_CHARS}"));
+    }
+    Ok(())
+}
+
+/// Whether the technician's editor may add `c` to `label`: [`check_label`] one key at
+/// a time, so what is typed is always a name the config can save and load again.
+pub fn label_accepts(label: &str, c: char) -> bool {
+    label.chars().count() < MAX_LABEL_CHARS && crate::text_rules::classify(c).is_none()
 }
 
 /// Makes a string safe for a log file name: ASCII letters, digits, '-' and '_' kept,
@@ -367,20 +344,27 @@ fn hostname() -> Option<String> {
         .and_then(|o| non_empty(String::from_utf8_lossy(&o.stdout).into_owned()))
 }
 
-/// 1-based line and column (in characters) of byte `offset` in `text`.
-fn line_col(text: &str, offset: usize) -> (u32, u32) {
-    let mut end = offset.min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let before = &text[..end];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (to_u32(line), to_u32(column))
-}
-
-fn to_u32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
+/// Why the config file could not be read, as a config error with what to do.
+fn read_error(path: &Path, e: ReadError) -> ConfigError {
+    let hint = match &e {
+        ReadError::Io(io) if io.kind() == std::io::ErrorKind::NotFound => {
+            "check the path given with --config or ROC_KIOSK_CONFIG"
+        }
+        ReadError::Io(_) => "check the file's permissions",
+        ReadError::NotRegular {
+            kind: "a folder", ..
+        } => "give the path of config.json itself",
+        ReadError::NotRegular { .. } | ReadError::TooManyLinks => {
+            "the config must be a plain file; point --config at one"
+        }
+        ReadError::TooBig { .. } => {
+            "a config file is a few hundred bytes; check that this is the right file"
+        }
+        ReadError::NotUtf8 { .. } => {
+            "save the file as UTF-8 (most editors have an encoding option)"
+        }
+    };
+    Box::new(e.located(path, hint))
 }
 
 mod parse;

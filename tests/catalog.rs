@@ -1,12 +1,17 @@
 //! Catalog loading and validation: the bundled catalog, a small good catalog, one broken
 //! catalog per kind of mistake (tests/fixtures/bad-catalogs, made by
 //! tests/fixtures/make_fixtures.py), several mistakes at once, oversized files, damaged
-//! JSON, and `roc-kiosk check`'s exit codes.
+//! JSON, files that are devices or FIFOs, byte-order marks, and `roc-kiosk check`'s exit
+//! codes and terminal-safe output.
+
+mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
+use common::hostile::within_a_minute;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use roc_kiosk::catalog::load::BUNDLED;
@@ -587,5 +592,183 @@ fn riasec_of_programs_with_listed_ratings_is_their_mean() {
         "take-flight-aviation",
     ] {
         assert!(checked.contains(&id), "{id} was not checked");
+    }
+}
+
+/// `roc-kiosk check --catalog DIR`, killed (and the test failed) if it is still running
+/// after a minute.
+fn check_within_a_minute(dir: &Path) -> std::process::Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_roc-kiosk"))
+        .arg("check")
+        .arg("--catalog")
+        .arg(dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("roc-kiosk check was still running after 60 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn center_json_linked_to_dev_zero_is_refused_at_once() {
+    let dir = edited_good_catalog(|_, text| text);
+    let center = dir.path().join("center.json");
+    fs::remove_file(&center).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &center).unwrap();
+    let path = dir.path().to_path_buf();
+    let errors = within_a_minute(
+        "loading a catalog whose center.json is /dev/zero",
+        move || Catalog::from_dir(&path).unwrap_err(),
+    );
+    let shown = lines(&errors);
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    assert!(
+        shown[0].contains(&format!(
+            "{}: not a regular file: it links to /dev/zero, which is a character device",
+            center.display()
+        )),
+        "{}",
+        shown[0]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_catalog_file_that_is_a_fifo_is_refused_at_once() {
+    let dir = edited_good_catalog(|_, text| text);
+    let programs = dir.path().join("programs.json");
+    fs::remove_file(&programs).unwrap();
+    common::hostile::make_fifo(&programs);
+    let path = dir.path().to_path_buf();
+    let errors = within_a_minute(
+        "loading a catalog whose programs.json is a FIFO",
+        move || Catalog::from_dir(&path).unwrap_err(),
+    );
+    let shown = lines(&errors);
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    assert!(
+        shown[0].contains("programs.json: not a regular file: this is a FIFO (named pipe)"),
+        "{}",
+        shown[0]
+    );
+    // The same through the binary, with a link in between: exit 2 with the path.
+    let quiz = dir.path().join("quiz.json");
+    fs::remove_file(&quiz).unwrap();
+    std::os::unix::fs::symlink("programs.json", &quiz).unwrap();
+    let out = check_within_a_minute(dir.path());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("The catalog has 2 problem(s)"), "{stderr}");
+    assert!(
+        stderr.contains("quiz.json: not a regular file: it links to"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted_in_every_file() {
+    let dir = edited_good_catalog(|_, text| format!("\u{feff}{text}"));
+    let catalog = Catalog::from_dir(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(catalog.programs.len(), 2);
+    // Errors after a byte-order mark are located as an editor shows them.
+    let dir = edited_good_catalog(|name, text| match name {
+        "quiz.json" => format!("\u{feff}{}", text.edit("{", "{,")),
+        _ => text,
+    });
+    let shown = lines(&Catalog::from_dir(dir.path()).unwrap_err());
+    assert!(
+        shown[0].contains("quiz.json:1:2: JSON syntax error"),
+        "{shown:?}"
+    );
+}
+
+/// Characters a terminal acts on, or that reorder or hide text.
+fn has_terminal_codes(text: &str) -> bool {
+    text.chars()
+        .any(|c| c != '\n' && roc_kiosk::text_rules::classify(c).is_some())
+}
+
+#[test]
+fn check_prints_bad_catalogs_without_terminal_codes() {
+    let mut checked = 0;
+    for entry in fs::read_dir(fixtures().join("bad-catalogs")).unwrap() {
+        let dir = entry.unwrap().path();
+        if !dir.is_dir() {
+            continue;
+        }
+        let raw: String = BUNDLED
+            .iter()
+            .filter_map(|(name, _)| fs::read(dir.join(name)).ok())
+            .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+            .collect();
+        let decoded = raw.replace("\\u001b", "\u{1b}").replace("\\u0007", "\u{7}");
+        if !has_terminal_codes(&decoded) {
+            continue;
+        }
+        let out = check(&dir);
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(
+            !has_terminal_codes(&stderr),
+            "{}: {stderr:?}",
+            dir.display()
+        );
+        assert!(stderr.contains("characters are not allowed"), "{stderr}");
+        checked += 1;
+    }
+    assert!(checked >= 10, "only {checked} catalogs with terminal codes");
+}
+
+#[test]
+fn the_kiosk_refuses_to_start_on_a_catalog_with_escape_sequences() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("cat");
+    fs::create_dir(&dir).unwrap();
+    for (name, text) in BUNDLED {
+        let text = match name {
+            // Clear the screen, set the window title, write the clipboard, leave the
+            // alternate screen, and a one-character CSI: none of it may reach the terminal.
+            "programs.json" => text.to_string().edit(
+                "\"en\": \"Cosmetology\"",
+                "\"en\": \"Cosmetology\\u001b[2J\\u001b]0;PWNED\\u0007\\u001b]52;c;cm0gLXJmIC8=\\u0007\\u001b[?1049l\u{9b}31mRED\"",
+            ),
+            _ => text.to_string(),
+        };
+        fs::write(dir.join(name), text).unwrap();
+    }
+    let mut kiosk =
+        common::pty::PtyKiosk::start(&["--catalog", dir.to_str().unwrap()], 80, 24, home.path());
+    assert!(
+        !kiosk.wait_exit(),
+        "the kiosk started on a catalog with escape sequences"
+    );
+    kiosk.wait_for("control characters are not allowed");
+    let screen = kiosk.screen();
+    assert!(
+        screen.contains("program 'cosmetology' field 'name.en'"),
+        "{screen}"
+    );
+    let raw = String::from_utf8_lossy(&kiosk.raw.lock().unwrap()).to_string();
+    for code in [
+        "\x1b[?1049h",
+        "\x1b[2J",
+        "\x1b]0;PWNED",
+        "\x1b]52;",
+        "\u{9b}",
+    ] {
+        assert!(
+            !raw.contains(code),
+            "{code:?} reached the terminal: {raw:?}"
+        );
     }
 }

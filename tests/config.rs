@@ -1,4 +1,7 @@
-//! The technician's settings file: defaults, located errors, saving, the PIN, set-pin.
+//! The technician's settings file: defaults, located errors, saving, the PIN, set-pin,
+//! and the menu's event-name editor, which keeps to the file's own rule.
+
+mod common;
 
 use std::io::Write;
 use std::path::Path;
@@ -81,8 +84,8 @@ fn known_fields_list_matches_the_struct() {
 /// (config text, line, column, field, words in the message, words in the hint)
 type BrokenCase = (
     &'static str,
-    u32,
-    u32,
+    usize,
+    usize,
     Option<&'static str>,
     &'static str,
     &'static str,
@@ -492,4 +495,172 @@ fn set_pin_refuses_a_broken_config_with_its_location() {
         std::fs::read_to_string(&path).unwrap(),
         "{\n  \"qr_style\": \"huge\"\n}"
     );
+}
+
+#[test]
+fn labels_keep_the_text_rules_in_the_file() {
+    for (text, piece) in [
+        ("{\"event_name\": \"Fair\\u0085Day\"}", "U+0085 (next line)"),
+        ("{\"site\": \"\\u001b]0;PWNED\\u0007\"}", "U+001B (escape)"),
+        (
+            "{\"site\": \"Foothill\\u202eloohcS\"}",
+            "right-to-left override",
+        ),
+        (
+            "{\"event_name\": \"Career\u{200b}Fair\"}",
+            "zero-width space",
+        ),
+    ] {
+        let err = parse_err(text);
+        assert!(err.message.contains(piece), "{text}: {err}");
+        assert!(err.message.contains("characters are not allowed"), "{err}");
+        assert!(err.field.is_some(), "{err}");
+    }
+    assert!(roc_kiosk::config::check_label("Career Night at Foothill — ¡Bienvenidos!").is_ok());
+    assert!(roc_kiosk::config::check_label(&"x".repeat(81)).is_err());
+}
+
+#[test]
+fn the_event_name_editor_refuses_what_the_file_would_refuse() {
+    use common::kiosk::{Kiosk, PIN};
+    use ratatui::crossterm::event::KeyCode;
+    use roc_kiosk::app::{Effect, Msg};
+
+    let mut k = Kiosk::new();
+    k.ctrl('t').chars(PIN).key(KeyCode::Enter);
+    // Typed as keys: NEL, ESC, a bidi override and a zero-width space are all dropped.
+    k.chars("1")
+        .chars("Fair\u{85}\u{1b}[2J\u{202e}\u{200b} Day");
+    k.send(Msg::Paste("\u{9b}31m Night\n".into()));
+    k.key(KeyCode::Enter);
+    let saved = k.app.settings.event_name.clone().unwrap();
+    assert_eq!(saved, "Fair[2J Day31m Night");
+    assert!(k.effects.contains(&Effect::SaveSettings {
+        event_name: Some(saved.clone()),
+        idle_timeout_secs: 90,
+    }));
+    // What the editor saves, the config loads again.
+    let text = serde_json::to_string(&Config {
+        event_name: Some(saved),
+        ..Config::default()
+    })
+    .unwrap();
+    assert!(Config::parse("config.json", &text).is_ok(), "{text}");
+
+    // As long as the file allows, and no longer.
+    let mut k = Kiosk::new();
+    k.ctrl('t').chars(PIN).key(KeyCode::Enter);
+    k.chars("1").chars(&"e".repeat(100)).key(KeyCode::Enter);
+    let name = k.app.settings.event_name.clone().unwrap();
+    assert_eq!(name.chars().count(), roc_kiosk::config::MAX_LABEL_CHARS);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_config_that_is_a_fifo_or_a_device_is_refused_at_once() {
+    use common::hostile::{make_fifo, within_a_minute};
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("config.json");
+    make_fifo(&fifo);
+    let path = fifo.clone();
+    let err = within_a_minute("loading a FIFO config", move || {
+        Config::load(Some(&path)).unwrap_err()
+    });
+    assert_eq!(err.file, fifo.display().to_string());
+    assert_eq!(
+        err.message,
+        "not a regular file: this is a FIFO (named pipe)"
+    );
+    // Not even the default location may be a FIFO (a missing default file is fine).
+    let path = fifo.clone();
+    let err = within_a_minute("loading a FIFO as the default config", move || {
+        Config::load_from(&ConfigLocation {
+            path,
+            explicit: false,
+        })
+        .unwrap_err()
+    });
+    assert!(err.message.contains("FIFO"), "{err}");
+
+    let zero = dir.path().join("zero.json");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    let err = within_a_minute("loading /dev/zero as the config", move || {
+        Config::load(Some(&zero)).unwrap_err()
+    });
+    assert_eq!(
+        err.message,
+        "not a regular file: it links to /dev/zero, which is a character device"
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let cfg = Config::parse("config.json", "\u{feff}{\"idle_timeout_secs\": 120}").unwrap();
+    assert_eq!(cfg.idle_timeout_secs, 120);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.json");
+    std::fs::write(&path, b"\xEF\xBB\xBF{\n  \"site\": 5\n}").unwrap();
+    let err = Config::load(Some(&path)).unwrap_err();
+    // Located as an editor shows it, the mark taking no column.
+    assert_eq!((err.line, err.column), (Some(2), Some(11)), "{err}");
+}
+
+#[test]
+fn save_refuses_a_config_that_would_not_load_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.json");
+    std::fs::write(&path, "{}").unwrap();
+    let bad = Config {
+        event_name: Some("Fair\u{85}".into()),
+        ..Config::default()
+    };
+    let err = bad.save(&path).unwrap_err();
+    assert!(err.to_string().contains("event_name"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "{}");
+}
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[cfg(unix)]
+#[test]
+fn the_config_is_written_for_its_owner_only_and_a_link_stays_a_link() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.json");
+    Config::default().save(&path).unwrap();
+    assert_eq!(mode(&path), 0o600);
+
+    // A file someone made readable by all becomes the owner's again.
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    Config::default().save(&path).unwrap();
+    assert_eq!(mode(&path), 0o600);
+
+    // set-pin through a link: the link stays, the file it points to gets the PIN.
+    let real = dir.path().join("real").join("kiosk.json");
+    std::fs::create_dir_all(real.parent().unwrap()).unwrap();
+    std::fs::write(&real, "{\"event_name\": \"Career Fair\"}").unwrap();
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink("real/kiosk.json", &link).unwrap();
+    let (_, stderr, code) = set_pin(Some(&link), "13579\n13579\n", None);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(mode(&real), 0o600);
+    let cfg = Config::load(Some(&real)).unwrap().config;
+    assert_eq!(cfg.event_name.as_deref(), Some("Career Fair"));
+    assert!(PinCheck::from_config(&cfg, None).verify("13579"));
+    let leftovers: Vec<_> = std::fs::read_dir(real.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(leftovers, ["kiosk.json"]);
 }

@@ -1,8 +1,10 @@
 //! The booth log end to end: writing, reading back, torn lines, merging laptops,
 //! unwritable folders, and `roc-kiosk report` on real files.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 use jiff::civil::{Date, date};
 use jiff::tz::{TimeZone, offset};
@@ -239,6 +241,85 @@ fn a_record_glued_to_a_torn_fragment_is_recovered() {
     let summary = summarize(&out.records, None);
     assert_eq!(summary.apply_shown, 1);
     assert_eq!(summary.duplicates_ignored, 1);
+}
+
+#[test]
+fn a_crafted_20_mb_line_is_skipped_without_being_held() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = r#"{"ts":"2025-10-14T10:00:00.000-07:00","laptop":"a","session":"s1","event":"apply_shown"}"#;
+    // Nested record starts, each one a parse that goes deep before it fails: the line
+    // that once took two minutes to read.
+    let fragment = r#"{"ts":"2025-10-14T10:00:00.000-07:00","laptop":"a","session":"#;
+    let crafted = fragment.repeat(20 * 1024 * 1024 / fragment.len());
+    let file = dir.path().join("booth-2025-10-14-a.jsonl");
+    std::fs::write(&file, format!("{good}\n{crafted}{good}\n{good}\n")).unwrap();
+    let out = read_logs(std::slice::from_ref(&file));
+    assert_eq!(out.records.len(), 2, "{:?}", out.warnings);
+    assert_eq!(out.lines_skipped, 1);
+    assert_eq!(out.warnings.len(), 1, "{:?}", out.warnings);
+    let warning = &out.warnings[0];
+    assert!(warning.contains(".jsonl:2: a line of "), "{warning}");
+    assert!(
+        warning.contains(&format!("{} bytes", crafted.len() + good.len() + 1)),
+        "{warning}"
+    );
+    assert!(warning.contains("(64 KB); skipped"), "{warning}");
+}
+
+#[test]
+fn a_line_just_under_the_cap_is_still_recovered() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = r#"{"ts":"2025-10-14T10:00:00.000-07:00","laptop":"a","session":"s1","event":"apply_shown"}"#;
+    let fragment = r#"{"ts":"2025-10-14T10:00:00.000-07:00","lap"#;
+    let max = roc_kiosk::stats::read::MAX_LINE_BYTES;
+    let torn = fragment.repeat((max - good.len() - 1) / fragment.len());
+    let file = dir.path().join("booth-2025-10-14-a.jsonl");
+    std::fs::write(&file, format!("{torn}{good}\n")).unwrap();
+    let out = read_logs(std::slice::from_ref(&file));
+    assert_eq!(out.records.len(), 1, "{:?}", out.warnings);
+    assert!(
+        out.warnings[0].contains(&format!("skipped {} bytes of a torn line", torn.len())),
+        "{:?}",
+        out.warnings
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_log_path_that_is_a_fifo_or_a_device_is_skipped_with_a_warning() {
+    use common::hostile::{make_fifo, within_a_minute};
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("booth-2025-10-14-a.jsonl");
+    std::fs::write(
+        &good,
+        r#"{"ts":"2025-10-14T10:00:00.000-07:00","laptop":"a","session":"s1","event":"apply_shown"}
+"#,
+    )
+    .unwrap();
+    let fifo = dir.path().join("booth-2025-10-14-b.jsonl");
+    make_fifo(&fifo);
+    let zero = dir.path().join("booth-2025-10-14-c.jsonl");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+
+    let files = vec![fifo.clone(), zero.clone(), good];
+    let out = within_a_minute("reading a FIFO and /dev/zero as logs", move || {
+        read_logs(&files)
+    });
+    assert_eq!(out.records.len(), 1);
+    assert_eq!(out.files_failed, 2);
+    assert_eq!(
+        out.warnings,
+        [
+            format!(
+                "{}: not a regular file: this is a FIFO (named pipe); skipped",
+                fifo.display()
+            ),
+            format!(
+                "{}: not a regular file: it links to /dev/zero, which is a character device; skipped",
+                zero.display()
+            ),
+        ]
+    );
 }
 
 #[test]
@@ -603,4 +684,76 @@ fn laptops_add_up_to_the_booth_and_future_records_are_skipped() {
     // Without the cut-off the same files count the future visit.
     let (all, _) = summarize_files(&files, None);
     assert_eq!((all.sessions, all.future_dated), (8, 0));
+}
+
+/// `roc-kiosk ARGS` with stdout a real pipe whose reading end is already closed, as in
+/// `roc-kiosk report | true` when `true` has exited.
+fn run_into_closed_pipe(args: &[&str]) -> std::process::Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    Command::new(env!("CARGO_BIN_EXE_roc-kiosk"))
+        .args(args)
+        .env_remove("ROC_KIOSK_CONFIG")
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn report_and_search_end_normally_on_a_closed_pipe() {
+    let dir = tempfile::tempdir().unwrap();
+    write_script(dir.path(), "booth-a", date(2025, 10, 14));
+    let logs = dir.path().to_str().unwrap();
+    for args in [
+        vec!["report", logs],
+        vec!["report", logs, "--csv"],
+        vec!["search", "nurse"],
+        vec!["search", "cars", "--json"],
+        vec!["check"],
+    ] {
+        let out = run_into_closed_pipe(&args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn report_prints_log_text_with_terminal_codes_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("booth-2025-10-14-a.jsonl");
+    let line = |session: &str, event: &str| {
+        format!(
+            r#"{{"ts":"2025-10-14T10:00:00.000-07:00","laptop":"a\u001b[31m","session":"{session}",{event}}}"#
+        )
+    };
+    std::fs::write(
+        &file,
+        [
+            line("s1", r#""event":"session_start""#),
+            line(
+                "s1",
+                r#""event":"program_viewed","program":"welding\u001b]0;PWNED\u0007","via":"search","search_terms":"cars\u001b[2J\u009b""#,
+            ),
+        ]
+        .join("\n")
+            + "\n",
+    )
+    .unwrap();
+    for args in [
+        vec![file.to_str().unwrap()],
+        vec![file.to_str().unwrap(), "--csv"],
+    ] {
+        let (stdout, stderr, code) = run_report(&args);
+        assert_eq!(code, 0, "{stderr}");
+        assert!(stderr.is_empty(), "{stderr}");
+        let raw = |text: &str| {
+            text.contains('\u{1b}') || text.contains('\u{9b}') || text.contains('\u{7}')
+        };
+        assert!(!raw(&stdout), "{stdout:?}");
+        assert!(!raw(&stderr), "{stderr:?}");
+        assert!(stdout.contains("welding\\u{1B}]0;PWNED\\u{7}"), "{stdout}");
+        assert!(stdout.contains("cars\\u{1B}[2J\\u{9B}"), "{stdout}");
+    }
 }

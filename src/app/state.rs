@@ -42,7 +42,7 @@ pub struct Settings {
 impl Settings {
     pub fn new(today: jiff::civil::Date) -> Self {
         Settings {
-            idle_timeout: Duration::from_secs(90),
+            idle_timeout: Duration::from_secs(crate::config::DEFAULT_IDLE_TIMEOUT_SECS),
             default_lang: Lang::En,
             event_name: None,
             site: None,

@@ -8,7 +8,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::msg::{Effect, EndReason, Event, Msg, Target, Via};
 use super::state::{App, MAX_PIN_TRIES, MenuItem, STILL_THERE, Screen, Student};
-use crate::config::IDLE_TIMEOUT_RANGE;
+use crate::config::{IDLE_TIMEOUT_RANGE, PIN_LENGTH};
 
 /// Page size for PgUp/PgDn in lists.
 const PAGE: usize = 5;
@@ -293,17 +293,21 @@ impl App {
         match self.screen() {
             Screen::Search if self.student.search.input.0.insert(text) => self.refresh_search(),
             Screen::Pin => {
-                let digits: String = text.chars().filter(char::is_ascii_digit).take(8).collect();
+                let digits: String = text
+                    .chars()
+                    .filter(char::is_ascii_digit)
+                    .take(*PIN_LENGTH.end())
+                    .collect();
                 self.tech.pin.push_str(&digits);
-                self.tech.pin.truncate(8);
+                self.tech.pin.truncate(*PIN_LENGTH.end());
             }
             Screen::Tech => {
                 if let Some(name) = &mut self.tech.editing_event {
-                    name.extend(
-                        text.chars()
-                            .filter(|c| !c.is_control())
-                            .take(60usize.saturating_sub(name.chars().count())),
-                    );
+                    for c in text.chars() {
+                        if crate::config::label_accepts(name, c) {
+                            name.push(c);
+                        }
+                    }
                 }
             }
             _ => {}
@@ -399,7 +403,7 @@ impl App {
 
     fn on_pin_key(&mut self, key: KeyEvent, fx: &mut Vec<Effect>) {
         match key.code {
-            KeyCode::Char(c) if c.is_ascii_digit() && self.tech.pin.len() < 8 => {
+            KeyCode::Char(c) if c.is_ascii_digit() && self.tech.pin.len() < *PIN_LENGTH.end() => {
                 self.tech.pin.push(c)
             }
             KeyCode::Backspace => {
@@ -431,7 +435,7 @@ impl App {
     fn on_tech_key(&mut self, key: KeyEvent, fx: &mut Vec<Effect>) {
         if let Some(name) = &mut self.tech.editing_event {
             match key.code {
-                KeyCode::Char(c) if name.chars().count() < 60 => name.push(c),
+                KeyCode::Char(c) if crate::config::label_accepts(name, c) => name.push(c),
                 KeyCode::Backspace => {
                     name.pop();
                 }

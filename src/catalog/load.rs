@@ -4,6 +4,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::jsonloc::read::{ReadError, read_text};
+
 use super::model::*;
 
 /// The four catalog files, bundled at build time.
@@ -25,54 +27,7 @@ pub enum CatalogSource {
 }
 
 /// One problem in the catalog, located as precisely as we can, with what to do about it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CatalogError {
-    /// File name (or path for a directory catalog).
-    pub file: String,
-    pub line: Option<usize>,
-    pub column: Option<usize>,
-    /// What kind of entry the error is in ("program", "sector", "campus", "quiz item"...).
-    pub what: Option<String>,
-    /// The id of the program/sector/item the error is in, when there is one.
-    pub id: Option<String>,
-    /// The field, dotted ("riasec.R", "sessions[1]").
-    pub field: Option<String>,
-    pub message: String,
-    /// What to do about it.
-    pub hint: String,
-}
-
-impl fmt::Display for CatalogError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(col) = self.column {
-                write!(f, ":{col}")?;
-            }
-        }
-        write!(f, ":")?;
-        let mut named = false;
-        if let Some(what) = &self.what {
-            write!(f, " {what}")?;
-            named = true;
-        }
-        if let Some(id) = &self.id {
-            write!(f, " '{id}'")?;
-            named = true;
-        }
-        if let Some(field) = &self.field {
-            write!(f, " field '{field}':")?;
-        } else if named {
-            write!(f, ":")?;
-        }
-        write!(f, " {}", self.message)?;
-        if !self.hint.is_empty() {
-            write!(f, " — {}", self.hint)?;
-        }
-        Ok(())
-    }
-}
+pub use crate::jsonloc::LocatedError as CatalogError;
 
 /// Every problem found in one run.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,46 +75,27 @@ impl Catalog {
     }
 }
 
-/// Reads one file, refusing oversized and non-UTF-8 files with a clear message.
+/// Reads one file through the shared reader (a regular file, at most
+/// [`MAX_FILE_BYTES`], UTF-8), turning its refusal into a catalog error.
 // A large error type is fine here: at most four, once, at start-up.
 #[allow(clippy::result_large_err)]
 fn read_catalog_file(path: &Path) -> Result<String, CatalogError> {
-    let file = path.display().to_string();
-    let err = |message: String, hint: &str| CatalogError {
-        file: file.clone(),
-        line: None,
-        column: None,
-        what: None,
-        id: None,
-        field: None,
-        message,
-        hint: hint.to_string(),
-    };
-    let meta = std::fs::metadata(path).map_err(|e| {
-        err(
-            format!("cannot read the file: {e}"),
-            "the catalog directory needs center.json, sectors.json, programs.json and quiz.json",
-        )
-    })?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(err(
-            format!("the file is {} bytes, over the 10 MB limit", meta.len()),
-            "a catalog file should be a few hundred KB; check that this is the right file",
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| err(format!("cannot read the file: {e}"), ""))?;
-    String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let (line, column) =
-            super::validate::line_col(&String::from_utf8_lossy(&e.as_bytes()[..offset]), offset);
-        CatalogError {
-            line: Some(line),
-            column: Some(column),
-            ..err(
-                "the file is not valid UTF-8".into(),
-                "save the file as UTF-8 (most editors have an encoding option)",
-            )
-        }
+    read_text(path, MAX_FILE_BYTES).map_err(|e| {
+        let hint = match &e {
+            ReadError::Io(_) => {
+                "the catalog directory needs center.json, sectors.json, programs.json and quiz.json"
+            }
+            ReadError::NotRegular { .. } | ReadError::TooManyLinks => {
+                "put the catalog file itself here (a copy of the bundled catalog/ file to edit)"
+            }
+            ReadError::TooBig { .. } => {
+                "a catalog file should be a few hundred KB; check that this is the right file"
+            }
+            ReadError::NotUtf8 { .. } => {
+                "save the file as UTF-8 (most editors have an encoding option)"
+            }
+        };
+        e.located(path, hint)
     })
 }
 

@@ -7,7 +7,7 @@
 //! 3. the entries that parsed are checked for meaning ([`rules`]), with references
 //!    resolved against the ids read from the JSON.
 //!
-//! Errors are located with a span index of the text ([`spans`]).
+//! Errors are located with a span index of the text ([`crate::jsonloc`]).
 
 mod figures;
 mod formats;
@@ -15,7 +15,6 @@ mod partner;
 mod report;
 mod rules;
 mod schema;
-pub(crate) mod spans;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -24,17 +23,9 @@ use serde_json::Value;
 
 use super::load::{CatalogError, CatalogErrors};
 use super::model::*;
+use crate::jsonloc::{Seg, strip_bom, without_position};
 use report::{Doc, Entry, Reporter};
 use rules::Known;
-use spans::Seg;
-
-/// 1-based line and column (in characters) of byte `offset` in `text`.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..spans::floor_char_boundary(text, offset)];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
-}
 
 /// One file that parsed as JSON.
 struct Parsed {
@@ -43,7 +34,10 @@ struct Parsed {
 }
 
 /// Parses one file's text as JSON, or reports the syntax error with line and column.
-fn parse_json(file: String, text: String, errors: &mut Vec<CatalogError>) -> Option<Parsed> {
+fn parse_json(file: String, mut text: String, errors: &mut Vec<CatalogError>) -> Option<Parsed> {
+    // A byte-order mark is not JSON, but some editors write one: accept the file.
+    let bom = text.len() - strip_bom(&text).len();
+    text.drain(..bom);
     match serde_json::from_str::<Value>(&text) {
         Ok(root) if root.is_object() => Some(Parsed {
             doc: Doc::new(file, text),
@@ -61,7 +55,7 @@ fn parse_json(file: String, text: String, errors: &mut Vec<CatalogError>) -> Opt
         }
         Err(error) => {
             let doc = Doc::new(file, text);
-            let offset = doc.spans.offset_of(error.line(), error.column());
+            let offset = doc.lines.offset_of(error.line(), error.column());
             let hint = match error.classify() {
                 serde_json::error::Category::Eof => {
                     "the file ends too early: a closing quote, bracket or brace is missing"
@@ -73,7 +67,7 @@ fn parse_json(file: String, text: String, errors: &mut Vec<CatalogError>) -> Opt
             };
             errors.push(doc.error_at_offset(
                 offset,
-                format!("JSON syntax error: {}", schema::without_position(&error)),
+                format!("JSON syntax error: {}", without_position(&error)),
                 hint,
             ));
             None
@@ -81,19 +75,86 @@ fn parse_json(file: String, text: String, errors: &mut Vec<CatalogError>) -> Opt
     }
 }
 
-/// An entry per element of the list at `key` of `root`, named by the `id` it has in
-/// the JSON (even when the rest of the element does not fit the schema).
-fn entries(root: &Value, key: &str, what: &str) -> Vec<Entry> {
-    let Some(list) = root.get(key).and_then(Value::as_array) else {
-        return Vec::new();
-    };
-    list.iter()
-        .enumerate()
-        .map(|(i, element)| {
-            let id = element.get("id").and_then(Value::as_str);
-            Entry::element(what, id, vec![Seg::from(key), Seg::from(i)])
-        })
-        .collect()
+/// The lists whose elements are entries, and what an element is called in errors.
+/// Keys are unique across the four files.
+const ENTRY_LISTS: [(&str, &str); 8] = [
+    ("campuses", "campus"),
+    ("sessions", "session"),
+    ("contacts", "contact"),
+    ("sectors", "sector"),
+    ("programs", "program"),
+    ("items", "quiz item"),
+    ("tiles", "tile"),
+    ("interest_areas", "interest area"),
+];
+
+fn what_of(list: &str) -> &'static str {
+    ENTRY_LISTS
+        .iter()
+        .find(|(key, _)| *key == list)
+        .map_or("entry", |(_, what)| what)
+}
+
+/// The entry for element `index` of the top-level list `key`, named by the `id` it has
+/// in the JSON (even when the rest of the element does not fit the schema).
+fn entry_at(root: &Value, key: &str, index: usize) -> Entry {
+    let id = root[key][index].get("id").and_then(Value::as_str);
+    Entry::element(what_of(key), id, vec![Seg::from(key), Seg::from(index)])
+}
+
+/// An entry per element of the top-level list `key` of `root`.
+fn entries(root: &Value, key: &str) -> Vec<Entry> {
+    let count = root.get(key).and_then(Value::as_array).map_or(0, Vec::len);
+    (0..count).map(|i| entry_at(root, key, i)).collect()
+}
+
+/// The text rules ([`crate::text_rules`]) on every string of the file, whatever its
+/// field: no control, bidirectional or invisible characters anywhere, in either
+/// language. Each problem is reported in the entry that holds the string.
+fn text_rules(rep: &mut Reporter, root: &Value) {
+    let mut path = Vec::new();
+    walk_strings(root, &mut path, &mut |path, text| {
+        let Err(problem) = crate::text_rules::check(text) else {
+            return;
+        };
+        let (entry, field) = match path {
+            [Seg::Key(list), Seg::Index(i), field @ ..]
+                if ENTRY_LISTS.iter().any(|(key, _)| key == list) =>
+            {
+                (entry_at(root, list, *i), field)
+            }
+            _ => (Entry::file(), path),
+        };
+        rep.field(
+            &entry,
+            field,
+            problem,
+            "delete it and retype the text around it (it often comes in with copy and paste): \
+             the kiosk must not draw it, and a terminal could act on it",
+        );
+    });
+}
+
+/// Calls `visit` with the path and text of every string in `value`.
+fn walk_strings(value: &Value, path: &mut Vec<Seg>, visit: &mut impl FnMut(&[Seg], &str)) {
+    match value {
+        Value::String(text) => visit(path, text),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                path.push(Seg::from(i));
+                walk_strings(item, path, visit);
+                path.pop();
+            }
+        }
+        Value::Object(members) => {
+            for (key, member) in members {
+                path.push(Seg::from(key.as_str()));
+                walk_strings(member, path, visit);
+                path.pop();
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Deserializes each entry, keeping the ones that fit the schema.
@@ -173,7 +234,7 @@ pub fn parse_and_validate(
     });
     // References are resolved against the ids as written, before any entry is typed.
     let ids_in = |parsed: &Option<Parsed>, list: &str| {
-        parsed.as_ref().map(|p| ids_of(&entries(&p.root, list, "")))
+        parsed.as_ref().map(|p| ids_of(&entries(&p.root, list)))
     };
     let known = Known {
         campuses: ids_in(&center, "campuses"),
@@ -208,20 +269,19 @@ fn with_file<T>(
     check: impl FnOnce(&mut Reporter, &Value) -> Option<T>,
 ) -> Option<T> {
     let parsed = parsed.as_ref()?;
-    check(
-        &mut Reporter {
-            doc: &parsed.doc,
-            errors,
-        },
-        &parsed.root,
-    )
+    let mut rep = Reporter {
+        doc: &parsed.doc,
+        errors,
+    };
+    text_rules(&mut rep, &parsed.root);
+    check(&mut rep, &parsed.root)
 }
 
 /// center.json: campuses, sessions and contacts entry by entry, then the rest.
 fn center_file(rep: &mut Reporter, root: &Value) -> Option<Center> {
-    let campus_entries = entries(root, "campuses", "campus");
-    let session_entries = entries(root, "sessions", "session");
-    let contact_entries = entries(root, "contacts", "contact");
+    let campus_entries = entries(root, "campuses");
+    let session_entries = entries(root, "sessions");
+    let contact_entries = entries(root, "contacts");
     rules::ids(rep, &campus_entries, "campus");
     rules::ids(rep, &session_entries, "session");
     let campuses = typed_entries::<Campus>(rep, &campus_entries);
@@ -247,7 +307,7 @@ fn center_file(rep: &mut Reporter, root: &Value) -> Option<Center> {
 /// sectors.json: `{"sectors": [...]}`, sector by sector.
 fn sectors_file(rep: &mut Reporter, root: &Value) -> Option<Vec<Sector>> {
     let shell = typed_whole::<SectorsShell>(rep, &[]);
-    let list = entries(root, "sectors", "sector");
+    let list = entries(root, "sectors");
     rules::ids(rep, &list, "sector");
     let typed = typed_entries::<Sector>(rep, &list);
     for (entry, sector) in &typed {
@@ -260,7 +320,7 @@ fn sectors_file(rep: &mut Reporter, root: &Value) -> Option<Vec<Sector>> {
 /// programs.json: `{"programs": [...]}`, program by program.
 fn programs_file(rep: &mut Reporter, root: &Value, known: &Known) -> Option<Vec<Program>> {
     let shell = typed_whole::<ProgramsShell>(rep, &[]);
-    let list = entries(root, "programs", "program");
+    let list = entries(root, "programs");
     if shell.is_some() {
         rules::program_count(rep, list.len());
     }
@@ -275,9 +335,9 @@ fn programs_file(rep: &mut Reporter, root: &Value, known: &Known) -> Option<Vec<
 
 /// quiz.json: items, tiles and interest areas entry by entry, then the weights.
 fn quiz_file(rep: &mut Reporter, root: &Value, known: &Known) -> Option<Quiz> {
-    let item_entries = entries(root, "items", "quiz item");
-    let tile_entries = entries(root, "tiles", "tile");
-    let area_entries = entries(root, "interest_areas", "interest area");
+    let item_entries = entries(root, "items");
+    let tile_entries = entries(root, "tiles");
+    let area_entries = entries(root, "interest_areas");
     rules::ids(rep, &item_entries, "quiz item");
     rules::ids(rep, &tile_entries, "tile");
     rules::ids(rep, &area_entries, "interest area");

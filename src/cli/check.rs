@@ -4,13 +4,12 @@
 //! stderr about dates that have gone stale. Warnings never change the exit code: a
 //! booth can still run on a catalog whose facts are due for a check.
 
-use std::process::ExitCode;
-
 use clap::Args;
 use jiff::ToSpan;
 use jiff::civil::Date;
 
 use super::CatalogArg;
+use super::output::{CliError, print, warn};
 use crate::apply::{local_today, parse_date, school_year_start};
 use crate::catalog::Catalog;
 
@@ -23,18 +22,14 @@ pub struct CheckArgs {
     pub today: Option<Date>,
 }
 
-pub fn run(args: CheckArgs) -> ExitCode {
-    match args.catalog.load_or_report() {
-        Ok(catalog) => {
-            println!("{}", summary(&catalog));
-            let today = args.today.unwrap_or_else(local_today);
-            for warning in warnings(&catalog, today) {
-                eprintln!("warning: {warning}");
-            }
-            ExitCode::SUCCESS
-        }
-        Err(code) => code,
+pub fn run(args: CheckArgs) -> Result<(), CliError> {
+    let catalog = args.catalog.load()?;
+    print(&format!("{}\n", summary(&catalog)))?;
+    let today = args.today.unwrap_or_else(local_today);
+    for warning in warnings(&catalog, today) {
+        warn(&format!("warning: {warning}"));
     }
+    Ok(())
 }
 
 /// "OK: N programs in M sectors …"

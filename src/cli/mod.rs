@@ -1,5 +1,8 @@
 //! The command line: `run` (the kiosk, the default), `check`, `search`, `quiz`, `qr`,
-//! `report`, `set-pin`. Each subcommand lives in its own file.
+//! `report`, `set-pin`. Each subcommand lives in its own file and returns
+//! `Result<(), CliError>`; [`main`] prints the error and picks the exit code, once.
+//! Everything printed goes through [`output`] (terminal codes escaped, a closed pipe is
+//! a normal end).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -7,8 +10,10 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 use crate::catalog::{Catalog, CatalogSource};
+pub use output::CliError;
 
 mod check;
+pub mod output;
 mod qr;
 mod quiz;
 mod report;
@@ -65,25 +70,32 @@ impl CatalogArg {
         }
     }
 
-    /// Loads and validates the catalog, printing every error to stderr on failure.
+    /// Loads and validates the catalog; every problem is in the error.
+    pub fn load(&self) -> Result<Catalog, CliError> {
+        Ok(Catalog::load(&self.source())?)
+    }
+
+    /// [`CatalogArg::load`] for the kiosk, which reports on its own: prints the problems
+    /// and gives the exit code.
     pub fn load_or_report(&self) -> Result<Catalog, ExitCode> {
-        Catalog::load(&self.source()).map_err(|errors| {
-            eprint!("{errors}");
-            ExitCode::from(2)
-        })
+        self.load().map_err(CliError::exit)
     }
 }
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        None => run::run(cli.run),
-        Some(Command::Run(args)) => run::run(args),
+    let result = match cli.command {
+        None => return run::run(cli.run),
+        Some(Command::Run(args)) => return run::run(args),
         Some(Command::Check(args)) => check::run(args),
         Some(Command::Search(args)) => search::run(args),
         Some(Command::Quiz(args)) => quiz::run(args),
         Some(Command::Qr(args)) => qr::run(args),
         Some(Command::Report(args)) => report::run(args),
         Some(Command::SetPin(args)) => set_pin::run(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => error.exit(),
     }
 }

@@ -3,9 +3,7 @@
 //! written as an SVG for printed flyers.
 
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use clap::Args;
 use ratatui::buffer::Buffer;
@@ -14,6 +12,7 @@ use ratatui::style::Color;
 use ratatui::widgets::Widget;
 
 use super::CatalogArg;
+use super::output::{CliError, print, print_raw};
 use crate::qr::{ColorDepth, QrImage, QrStyle, UrlCode};
 use crate::ui::qr_widget::QrWidget;
 
@@ -30,60 +29,45 @@ pub struct QrArgs {
     pub catalog: CatalogArg,
 }
 
-pub fn run(args: QrArgs) -> ExitCode {
-    let catalog = match args.catalog.load_or_report() {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
+pub fn run(args: QrArgs) -> Result<(), CliError> {
+    let catalog = args.catalog.load()?;
     let url = catalog.center.application.url;
-    let code = match UrlCode::encode(&url) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("qr: center.json application.url: {e}; use a shorter URL");
-            return ExitCode::FAILURE;
-        }
-    };
+    let code = UrlCode::encode(&url).map_err(|e| {
+        CliError::failed(format!(
+            "qr: center.json application.url: {e}; use a shorter URL"
+        ))
+    })?;
     match args.svg {
         Some(path) => write_svg(&path, code.preferred(), &url),
         None => print_to_terminal(&code),
     }
 }
 
-fn write_svg(path: &Path, image: &QrImage, url: &str) -> ExitCode {
-    match std::fs::write(path, image.to_svg(SVG_PX_PER_MODULE)) {
-        Ok(()) => {
-            println!(
-                "wrote {} ({n}x{n} modules + quiet zone, error correction {:?}) for {url}",
-                path.display(),
-                image.ec_level(),
-                n = image.width(),
-            );
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!(
-                "qr: cannot write {}: {e}; check that the folder exists and is writable",
-                path.display()
-            );
-            ExitCode::FAILURE
-        }
-    }
+fn write_svg(path: &Path, image: &QrImage, url: &str) -> Result<(), CliError> {
+    std::fs::write(path, image.to_svg(SVG_PX_PER_MODULE)).map_err(|e| {
+        CliError::failed(format!(
+            "qr: cannot write {}: {e}; check that the folder exists and is writable",
+            path.display()
+        ))
+    })?;
+    print(&format!(
+        "wrote {} ({n}x{n} modules + quiet zone, error correction {:?}) for {url}\n",
+        path.display(),
+        image.ec_level(),
+        n = image.width(),
+    ))
 }
 
-fn print_to_terminal(code: &UrlCode) -> ExitCode {
+fn print_to_terminal(code: &UrlCode) -> Result<(), CliError> {
     let (cols, rows) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let depth = ColorDepth::detect();
     match terminal_text(code, cols, rows, depth) {
-        Ok(text) => {
-            let mut out = std::io::stdout().lock();
-            // A closed pipe (`| head`) is not worth a panic or an error message.
-            let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
-            ExitCode::SUCCESS
-        }
+        // The colours are the program's own escape codes; the URL in the text passed
+        // the catalog's text and URL rules.
+        Ok(text) => print_raw(&text),
         Err(message) => {
-            eprintln!("{message}");
-            println!("{}", code.url());
-            ExitCode::FAILURE
+            print(&format!("{}\n", code.url()))?;
+            Err(CliError::failed(message))
         }
     }
 }

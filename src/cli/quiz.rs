@@ -4,14 +4,16 @@
 //! what a set of answers recommends and why.
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use clap::Args;
 use serde_json::json;
 
 use super::CatalogArg;
+use super::output::{CliError, print, print_json};
 use crate::catalog::Catalog;
 use crate::i18n::Lang;
+use crate::jsonloc::read::{ReadError, read_text};
+use crate::jsonloc::without_position;
 use crate::quiz::{self, Answers, Band, Outcome, Profile, Reason};
 
 /// Sheets larger than this are refused before parsing (a real one is under 1 KB).
@@ -37,47 +39,34 @@ pub struct QuizArgs {
     pub catalog: CatalogArg,
 }
 
-pub fn run(args: QuizArgs) -> ExitCode {
-    let catalog = match args.catalog.load_or_report() {
-        Ok(catalog) => catalog,
-        Err(code) => return code,
-    };
-    let answers = match read_sheet(&args.answers, &catalog) {
-        Ok(answers) => answers,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::from(2);
-        }
-    };
+pub fn run(args: QuizArgs) -> Result<(), CliError> {
+    let catalog = args.catalog.load()?;
+    let answers = read_sheet(&args.answers, &catalog).map_err(CliError::input)?;
     let outcome = quiz::recommend(&catalog, &answers);
     let tiebreak = quiz::tiebreak(&catalog, &answers);
     if args.json {
         let value = to_json(&catalog, &outcome, tiebreak, args.lang);
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&value).expect("a JSON value always serializes")
-        );
+        let text = serde_json::to_string_pretty(&value)
+            .map_err(|e| CliError::failed(format!("quiz: could not write JSON: {e}")))?;
+        print_json(&format!("{text}\n"))
     } else {
-        print!("{}", to_text(&catalog, &outcome, tiebreak, args.lang));
+        print(&to_text(&catalog, &outcome, tiebreak, args.lang))
     }
-    ExitCode::SUCCESS
 }
 
 /// Reads, parses and validates a sheet; the error says which file, where, what and what to do.
 pub fn read_sheet(path: &Path, catalog: &Catalog) -> Result<Answers, String> {
     let file = path.display();
-    let size = std::fs::metadata(path)
-        .map_err(|e| format!("{file}: cannot read the answer sheet: {e} — check the path"))?
-        .len();
-    if size > MAX_SHEET_BYTES {
-        return Err(format!(
-            "{file}: the answer sheet is {size} bytes, more than the {MAX_SHEET_BYTES} allowed — give a sheet like {SHEET_EXAMPLE}"
-        ));
-    }
-    let bytes = std::fs::read(path)
-        .map_err(|e| format!("{file}: cannot read the answer sheet: {e} — check the path"))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| format!("{file}: the answer sheet is not UTF-8 text — save it as UTF-8"))?;
+    let text = read_text(path, MAX_SHEET_BYTES).map_err(|e| match e {
+        ReadError::TooBig { .. } => {
+            format!(
+                "{file}: {} — give a sheet like {SHEET_EXAMPLE}",
+                e.message()
+            )
+        }
+        ReadError::NotUtf8 { .. } => format!("{file}: {} — save it as UTF-8", e.message()),
+        _ => format!("{file}: {} — check the path", e.message()),
+    })?;
     let answers = parse_sheet(&text).map_err(|e| format!("{file}:{e}"))?;
     quiz::validate_answers(catalog, &answers).map_err(|problems| {
         let mut message = format!(
@@ -96,13 +85,11 @@ pub fn read_sheet(path: &Path, catalog: &Catalog) -> Result<Answers, String> {
 /// Parses sheet text; the error starts with "line:column: ".
 fn parse_sheet(text: &str) -> Result<Answers, String> {
     serde_json::from_str(text).map_err(|e| {
-        let full = e.to_string();
-        let position = format!(" at line {} column {}", e.line(), e.column());
-        let message = full.strip_suffix(&position).unwrap_or(&full);
         format!(
-            "{}:{}: {message} — fix the JSON there; a sheet looks like {SHEET_EXAMPLE}",
+            "{}:{}: {} — fix the JSON there; a sheet looks like {SHEET_EXAMPLE}",
             e.line(),
-            e.column()
+            e.column(),
+            without_position(&e)
         )
     })
 }

@@ -9,11 +9,11 @@
 //! config.
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use clap::Args;
 
 use super::CatalogArg;
+use super::output::{CliError, print, print_json, warn};
 use crate::config::Config;
 use crate::i18n::Lang;
 use crate::stats::{
@@ -50,33 +50,29 @@ pub struct ReportArgs {
     pub config: Option<PathBuf>,
 }
 
-pub fn run(args: ReportArgs) -> ExitCode {
+pub fn run(args: ReportArgs) -> Result<(), CliError> {
     let since = match args.since.as_deref().map(str::parse::<jiff::civil::Date>) {
         None => None,
         Some(Ok(date)) => Some(date),
         Some(Err(_)) => {
-            eprintln!(
+            return Err(CliError::input(format!(
                 "--since: '{}' is not a date; use YYYY-MM-DD, e.g. 2025-10-01",
                 args.since.unwrap_or_default()
-            );
-            return ExitCode::from(2);
+            )));
         }
     };
-    let files = match files_to_read(&args) {
-        Ok(files) => files,
-        Err(code) => return code,
-    };
+    let files = files_to_read(&args)?;
     let today = crate::apply::local_today();
     let tally = Tally::new(since).skipping_after(today.tomorrow().unwrap_or(today));
     let (summary, stats) = summarize_files_with(&files, tally);
     for warning in &stats.warnings {
-        eprintln!("warning: {warning}");
+        warn(&format!("warning: {warning}"));
     }
     if stats.lines_skipped > 0 {
-        eprintln!(
+        warn(&format!(
             "warning: {} line(s) skipped; every complete line was counted",
             stats.lines_skipped
-        );
+        ));
     }
     let catalog = names_catalog(&args.catalog);
     let mut failed = stats.files_failed > 0;
@@ -89,33 +85,32 @@ pub fn run(args: ReportArgs) -> ExitCode {
             made_on: today,
         });
         match std::fs::write(path, page) {
-            Ok(()) => eprintln!("wrote {}", path.display()),
+            Ok(()) => warn(&format!("wrote {}", path.display())),
             Err(e) => {
-                eprintln!("{}: cannot write the page: {e}", path.display());
+                warn(&format!("{}: cannot write the page: {e}", path.display()));
                 failed = true;
             }
         }
     }
     if args.json {
-        print!("{}", json_report(&summary, &stats));
+        print_json(&json_report(&summary, &stats))?;
     } else if args.csv {
-        print!("{}", csv_report(&summary));
+        print(&csv_report(&summary))?;
     } else if args.html.is_none() {
         let name = |id: &str| {
             let program = catalog.as_ref()?.programs.iter().find(|p| p.id == id)?;
             Some(program.name.en.clone())
         };
-        print!("{}", text_report(&summary, &name));
+        print(&text_report(&summary, &name))?;
     }
     if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
+        return Err(CliError::quiet_failure());
     }
+    Ok(())
 }
 
 /// The files named (folders expanded), or every log in the data directory.
-fn files_to_read(args: &ReportArgs) -> Result<Vec<PathBuf>, ExitCode> {
+fn files_to_read(args: &ReportArgs) -> Result<Vec<PathBuf>, CliError> {
     if !args.files.is_empty() {
         let mut files = Vec::new();
         for path in &args.files {
@@ -127,32 +122,32 @@ fn files_to_read(args: &ReportArgs) -> Result<Vec<PathBuf>, ExitCode> {
         }
         return Ok(files);
     }
-    let loaded = Config::load(args.config.as_deref()).map_err(|e| {
-        eprintln!("{e}");
-        ExitCode::from(2)
-    })?;
+    let loaded = Config::load(args.config.as_deref())?;
     list_logs(&loaded.config.data_dir())
 }
 
-fn list_logs(dir: &Path) -> Result<Vec<PathBuf>, ExitCode> {
+fn list_logs(dir: &Path) -> Result<Vec<PathBuf>, CliError> {
     match log_files_in(dir) {
         Ok(files) => {
             if files.is_empty() {
-                eprintln!("note: no booth logs (booth-*.jsonl) in {}", dir.display());
+                warn(&format!(
+                    "note: no booth logs (booth-*.jsonl) in {}",
+                    dir.display()
+                ));
             }
             Ok(files)
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            eprintln!("note: no booth logs yet: {} does not exist", dir.display());
+            warn(&format!(
+                "note: no booth logs yet: {} does not exist",
+                dir.display()
+            ));
             Ok(Vec::new())
         }
-        Err(e) => {
-            eprintln!(
-                "{}: cannot list booth logs: {e} — give the log files or their folder on the command line",
-                dir.display()
-            );
-            Err(ExitCode::FAILURE)
-        }
+        Err(e) => Err(CliError::failed(format!(
+            "{}: cannot list booth logs: {e} — give the log files or their folder on the command line",
+            dir.display()
+        ))),
     }
 }
 
@@ -163,8 +158,8 @@ fn names_catalog(arg: &CatalogArg) -> Option<crate::catalog::Catalog> {
     match crate::catalog::Catalog::load(&arg.source()) {
         Ok(catalog) => Some(catalog),
         Err(errors) => {
-            eprint!("{errors}");
-            eprintln!("warning: the catalog did not load; the report shows program ids");
+            warn(&errors.to_string());
+            warn("warning: the catalog did not load; the report shows program ids");
             None
         }
     }

@@ -24,12 +24,11 @@
 //! `description`. No match prints `[]` (or a one-line note in table mode); either way the
 //! exit code is 0. A catalog that fails validation exits 2 with the errors on stderr.
 
-use std::process::ExitCode;
-
 use clap::Args;
 use serde::Serialize;
 
 use super::CatalogArg;
+use super::output::{CliError, print, print_json};
 use crate::catalog::Catalog;
 use crate::i18n::Lang;
 use crate::search::{Hit, MatchField, SearchIndex};
@@ -61,11 +60,8 @@ struct JsonHit<'a> {
     field: MatchField,
 }
 
-pub fn run(args: SearchArgs) -> ExitCode {
-    let catalog = match args.catalog.load_or_report() {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
+pub fn run(args: SearchArgs) -> Result<(), CliError> {
+    let catalog = args.catalog.load()?;
     let index = SearchIndex::new(&catalog);
     let mut hits = index.search(&args.query, Lang::En);
     if args.limit > 0 {
@@ -73,19 +69,14 @@ pub fn run(args: SearchArgs) -> ExitCode {
     }
     if args.json {
         let rows = json_rows(&catalog, &hits);
-        match serde_json::to_string_pretty(&rows) {
-            Ok(text) => println!("{text}"),
-            Err(e) => {
-                eprintln!("search: could not write JSON: {e}");
-                return ExitCode::FAILURE;
-            }
-        }
+        let text = serde_json::to_string_pretty(&rows)
+            .map_err(|e| CliError::failed(format!("search: could not write JSON: {e}")))?;
+        print_json(&format!("{text}\n"))
     } else if hits.is_empty() {
-        println!("No programs match {:?}.", args.query);
+        print(&format!("No programs match {:?}.\n", args.query))
     } else {
-        print!("{}", table(&catalog, &hits));
+        print(&table(&catalog, &hits))
     }
-    ExitCode::SUCCESS
 }
 
 fn json_rows<'a>(catalog: &'a Catalog, hits: &[Hit]) -> Vec<JsonHit<'a>> {

@@ -7,10 +7,10 @@
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use clap::Args;
 
+use super::output::{CliError, print, warn};
 use crate::config::{
     CONFIG_ENV, Config, ConfigLocation, PIN_ENV, check_new_pin, hash_pin, new_salt,
 };
@@ -22,7 +22,7 @@ pub struct SetPinArgs {
     pub config: Option<PathBuf>,
 }
 
-pub fn run(args: SetPinArgs) -> ExitCode {
+pub fn run(args: SetPinArgs) -> Result<(), CliError> {
     // Load first: a broken config is reported before anyone types a PIN. A config file
     // that does not exist yet is created, even when named with --config.
     let env = std::env::var(CONFIG_ENV).ok();
@@ -30,43 +30,29 @@ pub fn run(args: SetPinArgs) -> ExitCode {
         explicit: false,
         ..ConfigLocation::resolve(args.config.as_deref(), env.as_deref())
     };
-    let mut loaded = match Config::load_from(&location) {
-        Ok(loaded) => loaded,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(2);
-        }
-    };
-    let (first, second) = match read_pin_twice() {
-        Ok(pins) => pins,
-        Err(message) => {
-            eprintln!("set-pin: {message}");
-            return ExitCode::FAILURE;
-        }
-    };
-    if let Err(message) = check_new_pin(&first) {
-        eprintln!("set-pin: {message}");
-        return ExitCode::from(2);
-    }
+    let mut loaded = Config::load_from(&location)?;
+    let (first, second) =
+        read_pin_twice().map_err(|message| CliError::failed(format!("set-pin: {message}")))?;
+    check_new_pin(&first).map_err(|message| CliError::input(format!("set-pin: {message}")))?;
     if first != second {
-        eprintln!("set-pin: the two PINs differ; nothing was changed");
-        return ExitCode::FAILURE;
+        return Err(CliError::failed(
+            "set-pin: the two PINs differ; nothing was changed",
+        ));
     }
     loaded.config.pin_hash = Some(hash_pin(&first, &new_salt()));
-    if let Err(e) = loaded.config.save(&loaded.path) {
-        eprintln!(
+    loaded.config.save(&loaded.path).map_err(|e| {
+        CliError::failed(format!(
             "{}: cannot save the config: {e} — check the folder exists and is writable, or use --config FILE",
             loaded.path.display()
-        );
-        return ExitCode::FAILURE;
-    }
-    println!("PIN saved in {}", loaded.path.display());
+        ))
+    })?;
+    print(&format!("PIN saved in {}\n", loaded.path.display()))?;
     if std::env::var(PIN_ENV).is_ok_and(|v| !v.trim().is_empty()) {
-        eprintln!(
+        warn(&format!(
             "note: {PIN_ENV} is set in this environment and takes precedence over the saved PIN"
-        );
+        ));
     }
-    ExitCode::SUCCESS
+    Ok(())
 }
 
 fn read_pin_twice() -> Result<(String, String), String> {

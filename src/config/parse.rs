@@ -1,36 +1,28 @@
 //! Turning config text into a checked [`Config`], with every error located.
 //!
-//! serde alone reports a position for syntax errors but not which setting a type error
-//! is in. So the text is parsed in steps: JSON syntax (serde_json gives line and column),
-//! then each top-level setting on its own (so a type error names its setting and points
-//! at its value), then range checks on the values.
+//! The text is parsed in steps: JSON syntax (serde_json gives line and column), then the
+//! settings as typed values (serde's position is mapped back to its setting with the span
+//! index, so an unknown, doubled or mistyped setting is named and pointed at), then range
+//! checks on the values.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::{
     Config, ConfigError, IDLE_TIMEOUT_RANGE, KNOWN_FIELDS, MAX_LABEL_CHARS, MAX_LAPTOP_ID_CHARS,
-    line_col, pin::parse_pin_hash, to_u32,
+    check_label, pin::parse_pin_hash,
 };
-
-/// A top-level key and where it and its value start (byte offsets).
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct KeySpan {
-    key: String,
-    key_at: usize,
-    value_at: usize,
-}
+use crate::jsonloc::{Lines, LocatedError, Seg, SpanIndex, strip_bom, without_position};
 
 pub(super) fn parse_config(file: &str, text: &str) -> Result<Config, ConfigError> {
+    // A byte-order mark is not JSON, but some editors write one: accept the file.
+    let text = strip_bom(text);
+    let lines = Lines::new(text);
     let at = |offset: usize, field: Option<&str>, message: String, hint: &str| {
-        let (line, column) = line_col(text, offset);
-        ConfigError {
-            file: file.to_string(),
-            line: Some(line),
-            column: Some(column),
-            field: field.map(str::to_string),
-            message,
-            hint: hint.to_string(),
-        }
+        let error = LocatedError::whole_file(file, message, hint).at(lines.line_col(text, offset));
+        Box::new(match field {
+            Some(field) => error.in_field(field),
+            None => error,
+        })
     };
     if text.trim().is_empty() {
         return Err(at(
@@ -40,81 +32,64 @@ pub(super) fn parse_config(file: &str, text: &str) -> Result<Config, ConfigError
             "write {} for all defaults, or delete the file",
         ));
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| ConfigError {
-        file: file.to_string(),
-        line: Some(to_u32(e.line())),
-        column: Some(to_u32(e.column())),
-        field: None,
-        message: strip_position(&e.to_string()),
-        hint: "fix the JSON syntax here (a missing comma, quote or brace is the usual cause)"
-            .into(),
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        at(
+            lines.offset_of(e.line(), e.column()),
+            None,
+            without_position(&e),
+            "fix the JSON syntax here (a missing comma, quote or brace is the usual cause)",
+        )
     })?;
-    let Value::Object(map) = value else {
+    if !value.is_object() {
         return Err(at(
             text.len() - text.trim_start().len(),
             None,
             "the config must be a JSON object".into(),
             "wrap the settings in { }, e.g. {\"idle_timeout_secs\": 90}",
         ));
-    };
-
-    let spans = top_level_keys(text);
-    let mut seen = std::collections::HashSet::new();
-    for span in &spans {
-        if !seen.insert(span.key.as_str()) {
-            return Err(at(
-                span.key_at,
-                Some(&span.key),
-                "this setting appears twice".into(),
-                "keep one of them",
-            ));
-        }
-        if !KNOWN_FIELDS.contains(&span.key.as_str()) {
-            return Err(at(
-                span.key_at,
-                Some(&span.key),
-                "unknown setting".into(),
-                &unknown_field_hint(&span.key),
-            ));
-        }
-        let value = map.get(&span.key).cloned().unwrap_or(Value::Null);
-        let mut one = Map::new();
-        one.insert(span.key.clone(), value);
-        if let Err(e) = serde_json::from_value::<Config>(Value::Object(one)) {
-            return Err(at(
-                span.value_at,
-                Some(&span.key),
-                e.to_string(),
-                field_hint(&span.key),
-            ));
-        }
     }
 
-    // Each setting parsed alone, so the whole object parses too; an error here would be
-    // a bug in the key scanner, still reported rather than panicking.
-    let config: Config = serde_json::from_value(Value::Object(map)).map_err(|e| ConfigError {
-        file: file.to_string(),
-        line: None,
-        column: None,
-        field: None,
-        message: e.to_string(),
-        hint: "check the settings against the README".into(),
+    let spans = SpanIndex::build(text);
+    let config: Config = serde_json::from_str(text).map_err(|e| {
+        // serde stops at the first problem; the span index says which setting it is in.
+        let offset = lines.offset_of(e.line(), e.column());
+        let setting = match spans.innermost_at(&[], offset).first() {
+            Some(Seg::Key(key)) => key.clone(),
+            _ => String::new(),
+        };
+        let span = spans.get(&[Seg::from(setting.as_str())]);
+        let key_at = span.map_or(offset, |s| s.anchor());
+        let value_at = span.map_or(offset, |s| s.start);
+        let field = (!setting.is_empty()).then_some(setting.as_str());
+        let message = without_position(&e);
+        if message.starts_with("unknown field") {
+            at(
+                key_at,
+                field,
+                "unknown setting".into(),
+                &unknown_field_hint(&setting),
+            )
+        } else if message.starts_with("duplicate field") {
+            at(
+                key_at,
+                field,
+                "this setting appears twice".into(),
+                "keep one of them",
+            )
+        } else {
+            at(value_at, field, message, &field_hint(&setting))
+        }
     })?;
 
-    let value_at = |key: &str| {
-        spans
-            .iter()
-            .find(|s| s.key == key)
-            .map_or(0, |s| s.value_at)
-    };
     if let Some((field, message)) = check_values(&config) {
-        return Err(at(value_at(field), Some(field), message, field_hint(field)));
+        let value_at = spans.get(&[Seg::from(field)]).map_or(0, |s| s.start);
+        return Err(at(value_at, Some(field), message, &field_hint(field)));
     }
     Ok(config)
 }
 
 /// Range and format checks serde cannot express. Returns the first failing setting.
-fn check_values(config: &Config) -> Option<(&'static str, String)> {
+pub(super) fn check_values(config: &Config) -> Option<(&'static str, String)> {
     let secs = config.idle_timeout_secs;
     if secs < *IDLE_TIMEOUT_RANGE.start() {
         return Some((
@@ -129,14 +104,8 @@ fn check_values(config: &Config) -> Option<(&'static str, String)> {
         ));
     }
     for (field, label) in [("event_name", &config.event_name), ("site", &config.site)] {
-        if let Some(text) = label {
-            if text.chars().any(char::is_control) {
-                return Some((field, "contains a control character (tab, newline…)".into()));
-            }
-            let n = text.chars().count();
-            if n > MAX_LABEL_CHARS {
-                return Some((field, format!("is {n} characters, over {MAX_LABEL_CHARS}")));
-            }
+        if let Some(Err(problem)) = label.as_deref().map(check_label) {
+            return Some((field, problem));
         }
     }
     if let Some(hash) = &config.pin_hash
@@ -166,9 +135,13 @@ fn check_values(config: &Config) -> Option<(&'static str, String)> {
     None
 }
 
-fn field_hint(field: &str) -> &'static str {
-    match field {
-        "event_name" | "site" => "use text in quotes, up to 80 characters, on one line, or null",
+fn field_hint(field: &str) -> String {
+    let hint = match field {
+        "event_name" | "site" => {
+            return format!(
+                "use plain text in quotes, up to {MAX_LABEL_CHARS} characters, on one line, or null"
+            );
+        }
         "idle_timeout_secs" => "use a whole number of seconds from 15 to 3600, e.g. 90",
         "pin_hash" => "delete this line and run `roc-kiosk set-pin` to set the PIN again",
         "default_lang" => "use \"en\" or \"es\"",
@@ -179,13 +152,14 @@ fn field_hint(field: &str) -> &'static str {
             "use 1 to 32 letters, digits, '-' or '_', e.g. \"booth-1\", or delete the line to use the host name"
         }
         _ => "",
-    }
+    };
+    hint.to_string()
 }
 
 fn unknown_field_hint(key: &str) -> String {
     let closest = KNOWN_FIELDS
         .iter()
-        .map(|known| (edit_distance(key, known), *known))
+        .map(|known| (strsim::levenshtein(key, known), *known))
         .min();
     let known = KNOWN_FIELDS.join(", ");
     match closest {
@@ -196,107 +170,13 @@ fn unknown_field_hint(key: &str) -> String {
     }
 }
 
-/// Levenshtein distance, for "did you mean" on typos.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
-}
-
-/// serde_json appends " at line L column C"; the location is reported separately.
-fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message.to_string(),
-    }
-}
-
-/// Finds the keys of the top-level object in text already known to be valid JSON.
-fn top_level_keys(text: &str) -> Vec<KeySpan> {
-    let bytes = text.as_bytes();
-    let mut spans = Vec::new();
-    let mut depth = 0usize;
-    let mut expect_key = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'"' => {
-                let end = string_end(bytes, i);
-                if depth == 1 && expect_key {
-                    let key = serde_json::from_str::<String>(&text[i..end]).unwrap_or_default();
-                    let mut j = end;
-                    while j < bytes.len() && (bytes[j].is_ascii_whitespace() || bytes[j] == b':') {
-                        j += 1;
-                    }
-                    spans.push(KeySpan {
-                        key,
-                        key_at: i,
-                        value_at: j,
-                    });
-                    expect_key = false;
-                    i = j;
-                    continue;
-                }
-                i = end;
-                continue;
-            }
-            b'{' | b'[' => {
-                depth += 1;
-                expect_key = depth == 1 && bytes[i] == b'{';
-            }
-            b'}' | b']' => depth = depth.saturating_sub(1),
-            b',' if depth == 1 => expect_key = true,
-            _ => {}
-        }
-        i += 1;
-    }
-    spans
-}
-
-/// The byte just past the closing quote of the string starting at `start`.
-fn string_end(bytes: &[u8], start: usize) -> usize {
-    let mut i = start + 1;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' => i += 2,
-            b'"' => return i + 1,
-            _ => i += 1,
-        }
-    }
-    bytes.len()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn finds_top_level_keys_only() {
-        let text = r#"{ "a": {"b": 1, "c": [ "x", {"d": 2} ]}, "e\"q" : "v,}", "f":3 }"#;
-        let keys: Vec<_> = top_level_keys(text).into_iter().map(|s| s.key).collect();
-        assert_eq!(keys, ["a", "e\"q", "f"]);
-    }
-
-    #[test]
-    fn value_offsets_point_at_values() {
-        let text = "{\n  \"idle_timeout_secs\":   5\n}";
-        let span = &top_level_keys(text)[0];
-        assert_eq!(&text[span.value_at..span.value_at + 1], "5");
-        assert_eq!(&text[span.key_at..span.key_at + 1], "\"");
-    }
-
-    #[test]
     fn typo_suggestion() {
         assert!(unknown_field_hint("idle_timeout").contains("'idle_timeout_secs'"));
         assert!(unknown_field_hint("langauge").starts_with("remove it"));
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
     }
 }

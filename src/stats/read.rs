@@ -1,12 +1,20 @@
 //! Reading booth logs back. Lines are streamed, so a season of logs is never held as
 //! text; a torn or invalid line is skipped with a warning naming `file:line`, and every
 //! complete line is still read.
+//!
+//! A log is input like any other: a path that is a FIFO or a device is skipped with a
+//! warning (it is opened through the same reader as the catalog and the config), a line
+//! longer than [`MAX_LINE_BYTES`] is skipped without being held, and the work per line is
+//! linear in its length, so no file can stall the report.
 
-use std::fs::File;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use super::record::Record;
+use crate::jsonloc::read::{ReadError, UTF8_BOM, open_regular};
+
+/// A record is a few hundred bytes; a line longer than this is not one of ours.
+pub const MAX_LINE_BYTES: usize = 64 * 1024;
 
 /// Detailed warnings per file; after that only a count, so a wrong file given by mistake
 /// (a million invalid lines) does not bury the report.
@@ -67,11 +75,20 @@ pub fn for_each_record(files: &[PathBuf], mut on_record: impl FnMut(Record)) -> 
 
 fn read_one(path: &Path, on_record: &mut impl FnMut(Record), stats: &mut ReadStats) {
     let name = path.display().to_string();
-    let file = match File::open(path) {
+    let file = match open_regular(path) {
         Ok(f) => f,
+        Err(e @ (ReadError::NotRegular { .. } | ReadError::TooManyLinks)) => {
+            stats.files_failed += 1;
+            stats
+                .warnings
+                .push(format!("{name}: {}; skipped", e.message()));
+            return;
+        }
         Err(e) => {
             stats.files_failed += 1;
-            stats.warnings.push(format!("{name}: cannot read: {e}"));
+            stats
+                .warnings
+                .push(format!("{name}: cannot read: {}", io_message(e)));
             return;
         }
     };
@@ -88,8 +105,30 @@ fn read_one(path: &Path, on_record: &mut impl FnMut(Record), stats: &mut ReadSta
     };
     loop {
         buf.clear();
-        match reader.read_until(b'\n', &mut buf) {
+        // At most one byte past the cap is kept: enough to tell a line that is too long.
+        let read = (&mut reader)
+            .take(MAX_LINE_BYTES as u64 + 1)
+            .read_until(b'\n', &mut buf);
+        let too_long = buf.len() > MAX_LINE_BYTES && buf.last() != Some(&b'\n');
+        let read = match read {
+            Ok(n) if too_long => reader.skip_until(b'\n').map(|rest| n + rest),
+            other => other,
+        };
+        match read {
             Ok(0) => break,
+            Ok(n) if too_long => {
+                line_no += 1;
+                warn(
+                    stats,
+                    line_no,
+                    format!(
+                        "a line of {n} bytes, longer than a booth record can be \
+                         ({} KB); skipped",
+                        MAX_LINE_BYTES / 1024
+                    ),
+                );
+                continue;
+            }
             Ok(_) => {}
             Err(e) => {
                 stats.files_failed += 1;
@@ -103,7 +142,7 @@ fn read_one(path: &Path, on_record: &mut impl FnMut(Record), stats: &mut ReadSta
         let complete = buf.last() == Some(&b'\n');
         let mut line = buf.as_slice();
         if line_no == 1 {
-            line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
+            line = line.strip_prefix(UTF8_BOM).unwrap_or(line);
         }
         let line = line.trim_ascii();
         if line.is_empty() {
@@ -145,21 +184,25 @@ fn read_one(path: &Path, on_record: &mut impl FnMut(Record), stats: &mut ReadSta
 }
 
 /// A line torn by a crash, then continued by the next write, looks like
-/// `{"ts":"2025-…","lap{"ts":…complete…}`. Records start with `{"ts":`, so the last such
-/// start that parses is the complete record.
+/// `{"ts":"2025-…","lap{"ts":…complete…}`. `{"ts":` can only start a record (inside a
+/// JSON string its quote would be escaped), so the complete record, if there is one,
+/// starts at the last `{"ts":`: one parse, so the work stays linear in the line.
 fn recover_glued(line: &[u8]) -> Option<(usize, Record)> {
     const START: &[u8] = b"{\"ts\":";
-    let mut end = line.len();
-    while let Some(pos) = line[..end].windows(START.len()).rposition(|w| w == START) {
-        if pos == 0 {
-            return None;
-        }
-        if let Ok(record) = serde_json::from_slice::<Record>(&line[pos..]) {
-            return Some((pos, record));
-        }
-        end = pos;
+    let pos = line.windows(START.len()).rposition(|w| w == START)?;
+    if pos == 0 {
+        return None;
     }
-    None
+    let record = serde_json::from_slice::<Record>(&line[pos..]).ok()?;
+    Some((pos, record))
+}
+
+/// An open or read error in words.
+fn io_message(e: ReadError) -> String {
+    match e {
+        ReadError::Io(e) => e.to_string(),
+        other => other.message(),
+    }
 }
 
 /// Every `booth-*.jsonl` in `dir`, sorted by name (so by date, then laptop).

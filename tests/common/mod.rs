@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests. Each test file uses only some of them.
 #![allow(dead_code)]
 
+pub mod hostile;
 pub mod kiosk;
 pub mod pty;
 pub mod qr_decode;

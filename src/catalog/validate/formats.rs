@@ -1,6 +1,14 @@
 //! Checks of single values: URLs, dates, ids, codes. Each returns the problem in words.
 
-/// An `http://` or `https://` URL with a host and no spaces. Returns whether it is https.
+/// A web address, checked as a phone's browser reads it (the WHATWG URL standard, through
+/// the `url` crate), so the address a person reads is the site the phone opens:
+/// - `http://` or `https://`, with no space, control character or backslash;
+/// - no user-info: in `https://roc.kernhigh.org@evil.example.com/` the part before `@` is
+///   a user name, and the phone opens evil.example.com;
+/// - a host that is a name with a dot, not an IP address, written in plain ASCII exactly
+///   as the browser reads it (no percent-encoding, no look-alike letters).
+///
+/// Returns whether it is https.
 pub fn web_url(url: &str) -> Result<bool, String> {
     let (https, rest) = if let Some(rest) = url.strip_prefix("https://") {
         (true, rest)
@@ -11,11 +19,42 @@ pub fn web_url(url: &str) -> Result<bool, String> {
             "'{url}' is not a web address (http:// or https://)"
         ));
     };
-    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(format!("'{url}' contains a space or control character"));
+    if url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+    {
+        return Err(format!(
+            "'{url}' contains a space, backslash or control character"
+        ));
     }
-    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    if host.is_empty() || (!host.contains('.') && host != "localhost") {
+    let parsed =
+        url::Url::parse(url).map_err(|e| format!("'{url}' is not a valid web address: {e}"))?;
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        let opens = parsed.host_str().unwrap_or_default();
+        return Err(format!(
+            "'{url}' has a user name before the host (the part before '@'): a phone would open {opens}"
+        ));
+    }
+    let host = match parsed.host() {
+        Some(url::Host::Domain(host)) => host,
+        Some(url::Host::Ipv4(_) | url::Host::Ipv6(_)) => {
+            return Err(format!(
+                "'{url}' names its host by IP address, which says nothing to the person reading it"
+            ));
+        }
+        None => return Err(format!("'{url}' has no host name")),
+    };
+    let written = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let written = written
+        .rsplit_once(':')
+        .filter(|(_, port)| port.bytes().all(|b| b.is_ascii_digit()))
+        .map_or(written, |(host, _)| host);
+    if !written.eq_ignore_ascii_case(host) {
+        return Err(format!(
+            "'{url}': a phone reads the host '{written}' as '{host}'"
+        ));
+    }
+    if !host.contains('.') {
         return Err(format!("'{url}' has no host name"));
     }
     Ok(https)
@@ -119,11 +158,36 @@ mod tests {
     fn urls() {
         assert_eq!(web_url("https://roc.kernhigh.org"), Ok(true));
         assert_eq!(web_url("http://roc.kernhigh.org/a?b#c"), Ok(false));
+        assert_eq!(web_url("https://ROC.kernhigh.org:443/x@y"), Ok(true));
         assert!(web_url("roc.kernhigh.org").is_err());
         assert!(web_url("https://").is_err());
         assert!(web_url("https://roc kernhigh.org").is_err());
+        assert!(web_url("https://localhost/apply").is_err());
         assert!(https_url("http://roc.kernhigh.org").is_err());
         assert!(https_url("ftp://roc.kernhigh.org").is_err());
+    }
+
+    #[test]
+    fn urls_that_read_as_one_site_and_open_another_are_refused() {
+        let err = |url: &str| web_url(url).unwrap_err();
+        assert!(
+            err("https://roc.kernhigh.org@evil.example.com/apply")
+                .contains("a phone would open evil.example.com"),
+        );
+        assert!(err("https://user:pw@roc.kernhigh.org/").contains("user name"));
+        // An empty user-info is not a user name, but it is still not written as read.
+        assert!(err("https://:@roc.kernhigh.org/").contains("reads the host ':@roc.kernhigh.org'"));
+        for ip in [
+            "https://93.184.216.34/apply",
+            "https://[2001:db8::1]/apply",
+            "https://0x5db8d822/apply",
+            "https://3652769826/apply",
+        ] {
+            assert!(err(ip).contains("IP address"), "{ip}: {}", err(ip));
+        }
+        assert!(err("https://evil.example.com\\@roc.kernhigh.org").contains("backslash"));
+        assert!(err("https://roc%2ekernhigh.org/").contains("reads the host"));
+        assert!(err("https://rоc.kernhigh.org/").contains("not a valid web address"));
     }
 
     #[test]

@@ -1,40 +1,42 @@
 //! Turning a problem found at a path into a located [`CatalogError`].
 
-use super::spans::{Dotted, Seg, SpanIndex};
 use crate::catalog::load::CatalogError;
+use crate::jsonloc::{Dotted, Lines, Seg, SpanIndex};
 
-/// One parsed catalog file: its name, text and where each value is.
+/// One parsed catalog file: its name, text, where each value is and where lines start.
 pub struct Doc {
     pub file: String,
     pub text: String,
     pub spans: SpanIndex,
+    pub lines: Lines,
 }
 
 impl Doc {
     pub fn new(file: String, text: String) -> Doc {
         let spans = SpanIndex::build(&text);
-        Doc { file, text, spans }
+        let lines = Lines::new(&text);
+        Doc {
+            file,
+            text,
+            spans,
+            lines,
+        }
+    }
+
+    /// Line and column of byte `offset`.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        self.lines.line_col(&self.text, offset)
     }
 
     /// Line and column of `path`, or of its nearest ancestor in the file.
     pub fn locate(&self, path: &[Seg]) -> Option<(usize, usize)> {
         let span = self.spans.nearest(path)?;
-        Some(self.spans.line_col(&self.text, span.anchor()))
+        Some(self.line_col(span.anchor()))
     }
 
     /// A whole-file error with no path (a syntax error, a wrong top-level shape).
     pub fn error_at_offset(&self, offset: usize, message: String, hint: &str) -> CatalogError {
-        let (line, column) = self.spans.line_col(&self.text, offset);
-        CatalogError {
-            file: self.file.clone(),
-            line: Some(line),
-            column: Some(column),
-            what: None,
-            id: None,
-            field: None,
-            message,
-            hint: hint.to_string(),
-        }
+        CatalogError::whole_file(self.file.clone(), message, hint).at(self.line_col(offset))
     }
 }
 
@@ -103,7 +105,7 @@ impl Reporter<'_> {
 /// A relative path from keys and indices, as an array: `rel!["riasec", "R"]`.
 macro_rules! rel {
     ($($seg:expr),* $(,)?) => {
-        [$($crate::catalog::validate::spans::Seg::from($seg)),*]
+        [$($crate::jsonloc::Seg::from($seg)),*]
     };
 }
 pub(crate) use rel;

@@ -5,7 +5,7 @@
 use serde::de::DeserializeOwned;
 
 use super::report::{Entry, Reporter};
-use super::spans::Seg;
+use crate::jsonloc::{Lines, Seg, without_position};
 
 /// Deserializes the value at `entry.path` as a `T`, reporting a located error if it
 /// does not fit the schema.
@@ -26,35 +26,13 @@ pub fn typed_in<T: DeserializeOwned>(rep: &mut Reporter, entry: &Entry, text: &s
     let offset = if error.line() == 0 {
         span.start
     } else {
-        span.start + offset_in(slice, error.line(), error.column())
+        span.start + Lines::new(slice).offset_of(error.line(), error.column())
     };
     let at = rep.doc.spans.innermost_at(&entry.path, offset);
     let mut field: Vec<Seg> = at.get(entry.path.len()..).unwrap_or_default().to_vec();
     let (message, hint) = explain(&error, &mut field, entry);
     rep.field(entry, &field, message, &hint);
     None
-}
-
-/// Byte offset in `text` of serde_json's (line, column): the column counts the bytes
-/// consumed on that line, so the byte it complains about is the one before.
-fn offset_in(text: &str, line: usize, column: usize) -> usize {
-    let line_start = if line <= 1 {
-        0
-    } else {
-        text.match_indices('\n')
-            .nth(line - 2)
-            .map_or(text.len(), |(i, _)| i + 1)
-    };
-    (line_start + column.saturating_sub(1)).min(text.len())
-}
-
-/// serde's message without its " at line L column C" tail (we give our own location).
-pub fn without_position(error: &serde_json::Error) -> String {
-    let message = error.to_string();
-    match message.rfind(" at line ") {
-        Some(cut) if error.line() != 0 => message[..cut].to_string(),
-        _ => message,
-    }
 }
 
 /// Words between the first pair of backticks: serde names fields and variants so.
@@ -137,18 +115,4 @@ fn explain(error: &serde_json::Error, field: &mut Vec<Seg>, entry: &Entry) -> (S
         );
     }
     (message, "fix the value at this place".into())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn offsets_count_lines_and_bytes() {
-        let text = "ab\ncdef\ng";
-        assert_eq!(offset_in(text, 1, 1), 0);
-        assert_eq!(offset_in(text, 2, 3), 5);
-        assert_eq!(offset_in(text, 3, 1), 8);
-        assert_eq!(offset_in(text, 9, 9), text.len());
-    }
 }

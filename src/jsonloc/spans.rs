@@ -66,12 +66,10 @@ impl Span {
     }
 }
 
-/// Every value's span, by path, plus the line starts for line/column look-ups.
+/// Every value's span, by path.
 #[derive(Debug, Default)]
 pub struct SpanIndex {
     spans: BTreeMap<Vec<Seg>, Span>,
-    line_starts: Vec<usize>,
-    text_len: usize,
 }
 
 /// serde_json refuses nesting deeper than 128; stop well before the stack could suffer.
@@ -87,13 +85,8 @@ impl SpanIndex {
         };
         let mut path = Vec::new();
         let _ = scanner.value(&mut path, None, 0);
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         SpanIndex {
             spans: scanner.spans,
-            line_starts,
-            text_len: text.len(),
         }
     }
 
@@ -116,42 +109,6 @@ impl SpanIndex {
             .max_by_key(|(path, _)| path.len())
             .map_or_else(|| within.to_vec(), |(path, _)| path.clone())
     }
-
-    /// 1-based line and column (in characters) of byte `offset` of `text`, which must be
-    /// the text this index was built from.
-    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
-        let offset = floor_char_boundary(text, offset.min(self.text_len));
-        let line = self.line_starts.partition_point(|&start| start <= offset);
-        let line_start = self
-            .line_starts
-            .get(line.wrapping_sub(1))
-            .copied()
-            .unwrap_or(0);
-        let column = text
-            .get(line_start..offset)
-            .map_or(0, |s| s.chars().count())
-            + 1;
-        (line.max(1), column)
-    }
-
-    /// Byte offset of a serde_json position (1-based line, byte column where the column
-    /// counts the bytes consumed on that line).
-    pub fn offset_of(&self, line: usize, column: usize) -> usize {
-        let start = self
-            .line_starts
-            .get(line.saturating_sub(1))
-            .copied()
-            .unwrap_or(self.text_len);
-        (start + column.saturating_sub(1)).min(self.text_len)
-    }
-}
-
-pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
-    offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
 }
 
 struct Scanner<'a> {
@@ -287,6 +244,7 @@ impl Scanner<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::jsonloc::Lines;
 
     fn path(segs: &[Seg]) -> Vec<Seg> {
         segs.to_vec()
@@ -296,14 +254,15 @@ mod tests {
     fn records_keys_values_and_indices() {
         let text = "{\n  \"a\": [1, {\"b\": \"x\\\"y\"}],\n  \"ñ\": true\n}";
         let index = SpanIndex::build(text);
+        let lines = Lines::new(text);
         let b = index
             .get(&path(&["a".into(), 1.into(), "b".into()]))
             .unwrap();
         assert_eq!(&text[b.key.unwrap()..b.end], "\"b\": \"x\\\"y\"");
-        assert_eq!(index.line_col(text, b.key.unwrap()), (2, 13));
+        assert_eq!(lines.line_col(text, b.key.unwrap()), (2, 13));
         let n = index.get(&path(&["ñ".into()])).unwrap();
         assert_eq!(&text[n.start..n.end], "true");
-        assert_eq!(index.line_col(text, n.start), (3, 8));
+        assert_eq!(lines.line_col(text, n.start), (3, 8));
         assert_eq!(
             index.innermost_at(&[], b.start + 2),
             path(&["a".into(), 1.into(), "b".into()])
@@ -318,7 +277,8 @@ mod tests {
     fn deep_nesting_stops_instead_of_overflowing_the_stack() {
         let text = "[".repeat(200_000);
         let index = SpanIndex::build(&text);
-        assert_eq!(index.line_col(&text, 5), (1, 6));
+        assert_eq!(index.get(&[]), None);
+        assert_eq!(Lines::new(&text).line_col(&text, 5), (1, 6));
     }
 
     #[test]
@@ -332,8 +292,9 @@ mod tests {
             "ñ\"{",
         ] {
             let index = SpanIndex::build(text);
+            let lines = Lines::new(text);
             for offset in 0..=text.len() + 2 {
-                let _ = index.line_col(text, offset);
+                let _ = lines.line_col(text, offset);
                 let _ = index.innermost_at(&[], offset);
             }
         }
