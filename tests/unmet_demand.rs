@@ -37,7 +37,7 @@ fn event_names(k: &Kiosk) -> Vec<&'static str> {
 #[test]
 fn clearing_a_search_that_found_nothing_counts_once_without_words() {
     let mut k = Kiosk::new();
-    k.chars("x1welding");
+    k.chars("x1plumbing");
     assert_eq!(
         no_match_events(&k),
         [] as [Option<String>; 0],
@@ -52,21 +52,21 @@ fn clearing_a_search_that_found_nothing_counts_once_without_words() {
 #[test]
 fn the_words_are_logged_only_when_the_setting_is_on() {
     let mut k = Kiosk::with_settings(|s| s.log_search_terms = true);
-    k.chars("x1welding").key(KeyCode::Home);
-    assert_eq!(no_match_events(&k), [Some("welding".to_string())]);
+    k.chars("x1plumbing").key(KeyCode::Home);
+    assert_eq!(no_match_events(&k), [Some("plumbing".to_string())]);
 }
 
 #[test]
 fn editing_the_words_is_the_same_search() {
     let mut k = Kiosk::with_settings(|s| s.log_search_terms = true);
-    k.chars("x1weldng")
+    k.chars("x1plumbng")
         .key(KeyCode::Backspace)
         .key(KeyCode::Backspace)
         .chars("ing")
         .key(KeyCode::F(2)); // the language changes; the search goes on
     assert!(no_match_events(&k).is_empty());
     k.key(KeyCode::Home);
-    assert_eq!(no_match_events(&k), [Some("welding".to_string())]);
+    assert_eq!(no_match_events(&k), [Some("plumbing".to_string())]);
 }
 
 #[test]
@@ -110,7 +110,7 @@ fn walking_away_counts_the_search_in_the_visit_it_belongs_to() {
 #[test]
 fn the_technician_taking_over_ends_the_search_before_the_visit() {
     let mut k = Kiosk::new();
-    k.chars("x1pilot").ctrl('t');
+    k.chars("x1tattoo").ctrl('t');
     assert_eq!(
         event_names(&k),
         ["session_start", "search_no_match", "session_end"]
