@@ -8,11 +8,12 @@ use std::time::{Duration, Instant};
 use clap::Args;
 
 use super::CatalogArg;
-use crate::app::{App, EndReason, Event, Settings};
+use crate::app::{App, Settings};
+use crate::booth::Booth;
 use crate::config::{Config, PIN_ENV, PinCheck};
 use crate::i18n::Lang;
-use crate::stats::{self, BoothLog};
-use crate::tui::{self, Ending, World};
+use crate::stats::BoothLog;
+use crate::tui::{self, Ending};
 use crate::ui::theme::Theme;
 
 pub const AFTER_HELP: &str = "Technician: press Ctrl-T and enter the PIN to open the technician menu (today's figures, event name, idle timeout, QR preview, Exit). \
@@ -66,13 +67,7 @@ pub fn run(args: RunArgs) -> ExitCode {
     } else {
         BoothLog::disabled()
     };
-    let mut booth = Booth {
-        log,
-        session: None,
-        config,
-        config_path: loaded.path,
-        today_override: args.today,
-    };
+    let mut booth = Booth::new(log, config, loaded.path, args.today);
 
     let ending = tui::run(
         || {
@@ -138,63 +133,4 @@ fn start_log_file(dir: &std::path::Path) -> Option<()> {
         .try_init()
         .ok()?;
     Some(())
-}
-
-/// The booth's side of the effects: the anonymous log and the config file.
-struct Booth {
-    log: BoothLog,
-    /// The visit in progress: its random id and when it began.
-    session: Option<(String, Instant)>,
-    config: Config,
-    config_path: PathBuf,
-    today_override: Option<jiff::civil::Date>,
-}
-
-impl Booth {
-    /// On exit mid-visit, the visit's end is still written.
-    fn end_open_session(&mut self) {
-        if let Some((_, started)) = &self.session {
-            let seconds = started.elapsed().as_secs();
-            self.track(&Event::SessionEnd {
-                reason: EndReason::Exit,
-                seconds,
-            });
-        }
-    }
-}
-
-impl World for Booth {
-    fn track(&mut self, event: &Event) {
-        if matches!(event, Event::SessionStart) || self.session.is_none() {
-            self.session = Some((stats::new_session_id(), Instant::now()));
-        }
-        if let Some((id, _)) = &self.session {
-            self.log.append(id, event, &jiff::Zoned::now());
-        }
-        if matches!(event, Event::SessionEnd { .. }) {
-            self.session = None;
-        }
-    }
-
-    fn save_settings(&mut self, event_name: Option<&str>, idle_timeout_secs: u64) {
-        self.config.event_name = event_name.map(str::to_string);
-        self.config.idle_timeout_secs = idle_timeout_secs;
-        if let Err(e) = self.config.save(&self.config_path) {
-            tracing::warn!(
-                "could not save settings to {}: {e}",
-                self.config_path.display()
-            );
-        }
-    }
-
-    fn tech_figures(&mut self) -> stats::Summary {
-        let today = self
-            .today_override
-            .unwrap_or_else(crate::apply::local_today);
-        stats::today_summary(&self.log, today)
-    }
-
-    fn log_problem(&self) -> Option<String> {
-        self.log.problem().map(str::to_string)
-    }
 }
