@@ -41,14 +41,11 @@ impl Booth {
         }
     }
 
-    /// On exit mid-visit, the visit's end is still written.
-    pub fn end_open_session(&mut self) {
+    /// When the kiosk ends mid-visit, the visit's end is still written, with `reason`.
+    pub fn end_open_session(&mut self, reason: EndReason) {
         if let Some((_, started)) = &self.session {
             let seconds = started.elapsed().as_secs();
-            self.track(&Event::SessionEnd {
-                reason: EndReason::Exit,
-                seconds,
-            });
+            self.track(&Event::SessionEnd { reason, seconds });
         }
     }
 }

@@ -78,6 +78,9 @@ pub enum Screen {
     Pin,
     /// Technician menu.
     Tech,
+    /// After repeated crashes: locked until the technician's PIN (see
+    /// [`App::put_out_of_order`]).
+    OutOfOrder,
 }
 
 /// An entry of the Home menu. The number key is fixed per entry, so hiding one (its
@@ -216,6 +219,9 @@ pub struct App {
     pub(crate) attract_since: Instant,
     /// When "Still there?" appeared, while it shows.
     pub still_there_since: Option<Instant>,
+    /// The kiosk gave up after repeated crashes: every reset lands on
+    /// [`Screen::OutOfOrder`], and the right PIN ends the kiosk instead of opening the menu.
+    pub out_of_order: bool,
 }
 
 impl App {
@@ -246,6 +252,7 @@ impl App {
             last_input: now,
             attract_since: now,
             still_there_since: None,
+            out_of_order: false,
         }
     }
 

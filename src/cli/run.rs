@@ -1,5 +1,6 @@
 //! `roc-kiosk [run]`: the full-screen kiosk.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -8,17 +9,21 @@ use std::time::{Duration, Instant};
 use clap::Args;
 
 use super::CatalogArg;
-use crate::app::{App, Settings};
+use crate::app::{App, EndReason, Settings};
 use crate::booth::Booth;
 use crate::config::{Config, PIN_ENV, PinCheck};
 use crate::i18n::Lang;
 use crate::stats::BoothLog;
-use crate::tui::{self, Ending};
+use crate::tui;
 use crate::ui::theme::Theme;
 
 pub const AFTER_HELP: &str = "Technician: press Ctrl-T and enter the PIN to open the technician menu (today's figures, event name, idle timeout, QR preview, Exit). \
 The PIN comes from ROC_KIOSK_PIN, else the config file (set it with `roc-kiosk set-pin`), else the default 2468.\n\
 Nothing a student presses ends the kiosk: Ctrl-C, Ctrl-Z, Ctrl-\\, Ctrl-D, q and the F-keys are ignored, and Esc only goes back.";
+
+/// What a technician reads when the kiosk is started without a terminal (from a desktop
+/// menu without one, by a service, or with its output redirected).
+pub const NEEDS_TERMINAL: &str = "roc-kiosk needs a terminal: run it in a terminal window";
 
 #[derive(Debug, Clone, Default, Args)]
 pub struct RunArgs {
@@ -56,6 +61,14 @@ pub fn run(args: RunArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let tty = match tui::Tty::open() {
+        Ok(tty) => tty,
+        Err(e) => {
+            eprintln!("{NEEDS_TERMINAL}");
+            eprintln!("({e})");
+            return ExitCode::from(2);
+        }
+    };
     let config = loaded.config;
     let _log_guard = start_log_file(&config.data_dir());
 
@@ -70,6 +83,7 @@ pub fn run(args: RunArgs) -> ExitCode {
     let mut booth = Booth::new(log, config, loaded.path, args.today);
 
     let ending = tui::run(
+        tty,
         || {
             App::new(
                 Arc::clone(&catalog),
@@ -80,25 +94,24 @@ pub fn run(args: RunArgs) -> ExitCode {
         },
         &mut booth,
     );
-    booth.end_open_session();
+    tracing::info!("the kiosk ended: {ending:?}");
+    let reason = ending.as_ref().map_or(EndReason::Exit, |e| e.end_reason());
+    booth.end_open_session(reason);
+    // The terminal may be gone, so nothing below may fail on a write (eprintln! panics).
+    let mut stderr = std::io::stderr();
     if std::env::var_os(tui::FIRST_FRAME_ONLY_ENV).is_some() {
         // The terminal is restored by now, so this reaches the person measuring.
-        eprintln!(
+        let _ = writeln!(
+            stderr,
             "first frame after {:.1} ms",
             started.elapsed().as_secs_f64() * 1000.0
         );
     }
     match ending {
-        Ok(Ending::Technician) | Ok(Ending::Signal) => ExitCode::SUCCESS,
-        Ok(Ending::TooManyPanics) => {
-            eprintln!(
-                "roc-kiosk stopped after {} errors in a minute; the log file has the details.",
-                tui::MAX_RESTARTS
-            );
-            ExitCode::FAILURE
-        }
+        Ok(ending) => ExitCode::from(ending.exit_code()),
         Err(e) => {
-            eprintln!("roc-kiosk: the terminal failed: {e}");
+            tracing::error!("the terminal failed: {e}");
+            let _ = writeln!(stderr, "roc-kiosk: the terminal failed: {e}");
             ExitCode::FAILURE
         }
     }
