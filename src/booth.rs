@@ -63,15 +63,18 @@ impl World for Booth {
         }
     }
 
-    fn save_settings(&mut self, event_name: Option<&str>, idle_timeout_secs: u64) {
+    fn save_settings(
+        &mut self,
+        event_name: Option<&str>,
+        idle_timeout_secs: u64,
+    ) -> Result<(), String> {
         self.config.event_name = event_name.map(str::to_string);
         self.config.idle_timeout_secs = idle_timeout_secs;
-        if let Err(e) = self.config.save(&self.config_path) {
-            tracing::warn!(
-                "could not save settings to {}: {e}",
-                self.config_path.display()
-            );
-        }
+        self.config.save(&self.config_path).map_err(|e| {
+            let why = format!("{}: {e}", self.config_path.display());
+            tracing::warn!("could not save settings to {why}");
+            why
+        })
     }
 
     fn tech_figures(&mut self) -> stats::Summary {
@@ -83,5 +86,9 @@ impl World for Booth {
 
     fn log_problem(&self) -> Option<String> {
         self.log.problem().map(str::to_string)
+    }
+
+    fn log_recreated(&self) -> Option<String> {
+        self.log.recreated().map(|p| p.display().to_string())
     }
 }

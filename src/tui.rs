@@ -71,11 +71,20 @@ fn test_panic_key() -> Option<char> {
 /// What the loop does with effects that touch the world (booth log, config file).
 pub trait World {
     fn track(&mut self, event: &BoothEvent);
-    fn save_settings(&mut self, event_name: Option<&str>, idle_timeout_secs: u64);
+    /// Saves the technician's settings; on failure, why (shown in the menu).
+    fn save_settings(
+        &mut self,
+        event_name: Option<&str>,
+        idle_timeout_secs: u64,
+    ) -> Result<(), String>;
     /// Today's booth figures.
     fn tech_figures(&mut self) -> crate::stats::Summary;
     /// Why the booth log is not being saved, if it is not.
     fn log_problem(&self) -> Option<String>;
+    /// Today's booth log file, if it was deleted or moved and has been started again.
+    fn log_recreated(&self) -> Option<String> {
+        None
+    }
 }
 
 /// How the kiosk ended. [`Ending::exit_code`] tells a supervisor (systemd, a launcher
@@ -267,7 +276,7 @@ fn event_loop(
 ) -> io::Result<Ending> {
     let size = terminal.size()?;
     app.update(Msg::Resize(size.width, size.height), Instant::now());
-    app.update(Msg::LogProblem(world.log_problem()), Instant::now());
+    send_log_status(app, world, Instant::now());
     let mut hot = Hotspots::default();
     let mut last_tick = Instant::now();
     // SIGCONT came while another process group owned the terminal: re-enter once it is ours.
@@ -351,15 +360,24 @@ pub fn apply_effects(
             Effect::RefreshTechFigures => {
                 let figures = world.tech_figures();
                 app.update(Msg::TechFigures(Box::new(figures)), now);
-                app.update(Msg::LogProblem(world.log_problem()), now);
+                send_log_status(app, world, now);
             }
             Effect::SaveSettings {
                 event_name,
                 idle_timeout_secs,
-            } => world.save_settings(event_name.as_deref(), idle_timeout_secs),
+            } => {
+                let saved = world.save_settings(event_name.as_deref(), idle_timeout_secs);
+                app.update(Msg::SettingsSaved(saved), now);
+            }
         }
     }
     None
+}
+
+/// Tells the app how the booth log is doing, for the technician menu.
+fn send_log_status(app: &mut App, world: &dyn World, now: Instant) {
+    app.update(Msg::LogProblem(world.log_problem()), now);
+    app.update(Msg::LogRecreated(world.log_recreated()), now);
 }
 
 /// Maps a terminal event to a message; clicks are resolved against the last frame.

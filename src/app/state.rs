@@ -196,6 +196,10 @@ pub struct TechState {
     /// Today's booth figures, once read.
     pub figures: Option<Box<crate::stats::Summary>>,
     pub log_problem: Option<String>,
+    /// Today's booth log file, started again after it was deleted or moved.
+    pub log_recreated: Option<String>,
+    /// Why the last settings change could not be saved (it holds until the kiosk closes).
+    pub settings_problem: Option<String>,
     /// Editing the event name: the text so far.
     pub editing_event: Option<String>,
     pub selected: usize,

@@ -23,6 +23,8 @@ impl App {
             Msg::Resize(w, h) => self.size = (w, h),
             Msg::TechFigures(figures) => self.tech.figures = Some(figures),
             Msg::LogProblem(problem) => self.tech.log_problem = problem,
+            Msg::LogRecreated(path) => self.tech.log_recreated = path,
+            Msg::SettingsSaved(saved) => self.tech.settings_problem = saved.err(),
             input => {
                 self.last_input = now;
                 // Any input answers "Still there?" and is used up doing so.
@@ -34,7 +36,12 @@ impl App {
                     Msg::Paste(text) => self.on_paste(&text),
                     Msg::Click(target) => self.on_click(target, &mut fx),
                     Msg::Scroll(lines) => self.on_scroll(lines),
-                    Msg::Tick | Msg::Resize(..) | Msg::TechFigures(_) | Msg::LogProblem(_) => {}
+                    Msg::Tick
+                    | Msg::Resize(..)
+                    | Msg::TechFigures(_)
+                    | Msg::LogProblem(_)
+                    | Msg::LogRecreated(_)
+                    | Msg::SettingsSaved(_) => {}
                 }
             }
         }
