@@ -5,7 +5,7 @@
 
 mod common;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use common::kiosk::{Kiosk, PIN, text};
 use ratatui::crossterm::event::KeyCode;
@@ -37,6 +37,20 @@ fn reads_in_full(screen: &str, expected: &str) -> bool {
     squeeze(screen).contains(&squeeze(expected))
 }
 
+/// Draws the screen at 80x24 in English, then (F2) in Spanish, and asserts that each
+/// shows every one of its texts in full. The kiosk is left in Spanish.
+fn assert_reads_in_full_in_both(k: &mut Kiosk, english: &[String], spanish: &[String]) {
+    for (texts, lang) in [(english, "en"), (spanish, "es")] {
+        let screen = text(&k.draw(80, 24));
+        println!("{lang}:\n{screen}");
+        for expected in texts {
+            assert!(reads_in_full(&screen, expected), "{expected}\n{screen}");
+        }
+        k.key(KeyCode::F(2));
+    }
+    k.key(KeyCode::F(2));
+}
+
 /// A kiosk on the technician menu.
 fn tech_menu() -> Kiosk {
     let mut k = Kiosk::new();
@@ -45,15 +59,23 @@ fn tech_menu() -> Kiosk {
     k
 }
 
+const DAY: &str = "2026-11-24";
+
+/// A booth log in `dir` with one visit started on [`DAY`], and the day's file.
+fn log_with_a_visit(dir: &Path) -> (BoothLog, PathBuf) {
+    let mut log = BoothLog::open(dir, "booth-1");
+    let path = log.path_for(DAY.parse().unwrap());
+    log.append("s1", &LogEvent::SessionStart, &at(DAY, "09:00"));
+    assert!(path.is_file());
+    assert_eq!(log.recreated(), None);
+    (log, path)
+}
+
 #[test]
 fn a_deleted_log_file_is_started_again_and_says_so() {
     let dir = tempfile::tempdir().unwrap();
-    let mut log = BoothLog::open(dir.path(), "booth-1");
-    let date = "2026-11-24";
-    let path = log.path_for(date.parse().unwrap());
-    log.append("s1", &LogEvent::SessionStart, &at(date, "09:00"));
-    assert!(path.is_file());
-    assert_eq!(log.recreated(), None);
+    let (mut log, path) = log_with_a_visit(dir.path());
+    let date = DAY;
 
     std::fs::remove_file(&path).unwrap();
     log.append("s2", &LogEvent::SessionStart, &at(date, "09:05"));
@@ -71,10 +93,8 @@ fn a_deleted_log_file_is_started_again_and_says_so() {
 #[test]
 fn a_moved_log_file_keeps_what_it_had_and_the_day_goes_on_in_a_new_one() {
     let dir = tempfile::tempdir().unwrap();
-    let mut log = BoothLog::open(dir.path(), "booth-1");
-    let date = "2026-11-24";
-    let path = log.path_for(date.parse().unwrap());
-    log.append("s1", &LogEvent::SessionStart, &at(date, "09:00"));
+    let (mut log, path) = log_with_a_visit(dir.path());
+    let date = DAY;
     let moved = dir.path().join("moved-away.jsonl");
     std::fs::rename(&path, &moved).unwrap();
     let end = LogEvent::SessionEnd {
@@ -111,23 +131,18 @@ fn the_technician_menu_says_the_log_was_started_again_in_both_languages() {
         vec![Effect::RefreshTechFigures],
         now,
     );
-    let en = text(&k.draw(80, 24));
-    let expected = format!(
-        "Today's booth log file was deleted or moved, so the kiosk started it again: {}. \
-         The figures count only the visits since.",
-        path.display()
+    let path = path.display();
+    assert_reads_in_full_in_both(
+        &mut k,
+        &[format!(
+            "Today's booth log file was deleted or moved, so the kiosk started it again: \
+             {path}. The figures count only the visits since."
+        )],
+        &[format!(
+            "El archivo de registro de hoy fue borrado o movido, así que el quiosco lo creó \
+             de nuevo: {path}. Las cifras cuentan solo las visitas desde entonces."
+        )],
     );
-    assert!(reads_in_full(&en, &expected), "{en}");
-    k.key(KeyCode::F(2));
-    let es = text(&k.draw(80, 24));
-    assert!(
-        reads_in_full(
-            &es,
-            "fue borrado o movido, así que el quiosco lo creó de nuevo"
-        ),
-        "{es}"
-    );
-    assert!(reads_in_full(&es, &path.display().to_string()), "{es}");
 }
 
 #[test]
@@ -169,19 +184,14 @@ fn settings_that_cannot_be_saved_say_so_in_the_menu_in_both_languages() {
     let now = k.now();
     apply_effects(&mut k.app, &mut booth, effects, now);
     let problem = k.app.tech.settings_problem.clone().expect("the failure");
-    let en = text(&k.draw(80, 24));
-    assert!(
-        reads_in_full(
-            &en,
-            &format!("Settings NOT saved: {problem}. They last only until the kiosk closes.")
-        ),
-        "{en}"
-    );
-    k.key(KeyCode::F(2));
-    let es = text(&k.draw(80, 24));
-    assert!(
-        reads_in_full(&es, &format!("La configuración NO se guardó: {problem}.")),
-        "{es}"
+    assert_reads_in_full_in_both(
+        &mut k,
+        &[format!(
+            "Settings NOT saved: {problem}. They last only until the kiosk closes."
+        )],
+        &[format!(
+            "La configuración NO se guardó: {problem}. Solo dura hasta que se cierre el quiosco."
+        )],
     );
 
     // Once saving works again (here: another config file), the warning goes.
@@ -209,22 +219,17 @@ fn a_long_log_problem_reads_in_full_at_80x24_with_the_other_notices() {
     k.send(Msg::LogProblem(Some(problem.into())));
     k.send(Msg::LogRecreated(Some(recreated.into())));
     k.send(Msg::SettingsSaved(Err(unsaved.into())));
-    let en = text(&k.draw(80, 24));
-    println!("{en}");
-    for expected in [
-        format!("Booth log is not being saved: {problem}"),
-        format!("started it again: {recreated}."),
-        format!("Settings NOT saved: {unsaved}."),
-    ] {
-        assert!(reads_in_full(&en, &expected), "{expected}\n{en}");
-    }
-    k.key(KeyCode::F(2));
-    let es = text(&k.draw(80, 24));
-    assert!(
-        reads_in_full(
-            &es,
-            &format!("El registro del stand no se está guardando: {problem}")
-        ),
-        "{es}"
+    assert_reads_in_full_in_both(
+        &mut k,
+        &[
+            format!("Booth log is not being saved: {problem}"),
+            format!("started it again: {recreated}."),
+            format!("Settings NOT saved: {unsaved}."),
+        ],
+        &[
+            format!("El registro del stand no se está guardando: {problem}"),
+            format!("lo creó de nuevo: {recreated}."),
+            format!("La configuración NO se guardó: {unsaved}."),
+        ],
     );
 }

@@ -21,10 +21,15 @@ fn open_vet_tech(kiosk: &mut PtyKiosk) {
     kiosk.wait_for("What you do");
 }
 
-/// Ctrl-T and the default PIN.
-fn open_technician_menu(kiosk: &mut PtyKiosk) {
+/// Ctrl-T, which opens the PIN prompt from any screen.
+fn open_pin_prompt(kiosk: &mut PtyKiosk) {
     kiosk.send(b"\x14");
     kiosk.wait_for("Enter the PIN");
+}
+
+/// Ctrl-T and the default PIN.
+fn open_technician_menu(kiosk: &mut PtyKiosk) {
+    open_pin_prompt(kiosk);
     kiosk.send(b"2468\r");
     kiosk.wait_for("Technician menu");
 }
@@ -277,20 +282,17 @@ fn a_panic_restarts_at_attract_and_the_fifth_in_a_minute_puts_the_kiosk_out_of_o
         kiosk.screen()
     );
     // The PIN prompt opens as usual; Esc and wrong PINs go back to Out of order.
-    kiosk.send(b"\x14");
-    kiosk.wait_for("Enter the PIN");
+    open_pin_prompt(&mut kiosk);
     kiosk.send(b"\x1b");
     kiosk.wait_for("OUT OF ORDER");
-    kiosk.send(b"\x14");
-    kiosk.wait_for("Enter the PIN");
+    open_pin_prompt(&mut kiosk);
     for _ in 0..3 {
         kiosk.send(b"1111\r");
     }
     kiosk.wait_for("OUT OF ORDER");
     assert!(kiosk.is_running());
     // The right PIN ends the kiosk with a failure status, so a supervisor starts it again.
-    kiosk.send(b"\x14");
-    kiosk.wait_for("Enter the PIN");
+    open_pin_prompt(&mut kiosk);
     kiosk.send(b"2468\r");
     assert_eq!(
         kiosk.wait_exit_code(),
