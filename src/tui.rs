@@ -5,10 +5,16 @@
 //!   closed, and whether the kiosk owns it (foreground).
 //! - [`signals`]: what each signal from outside does, and the watchdog that makes a stop
 //!   signal end the kiosk within a second whatever the loop is doing.
+//! - `portable.rs` stands in for both where there is no Unix.
 //!
 //! Nothing here decides what a key means; that is `App::update`'s job.
 
+#[cfg(not(unix))]
+#[path = "tui/portable.rs"]
+mod platform;
+#[cfg(unix)]
 mod signals;
+#[cfg(unix)]
 mod tty;
 
 use std::io::{self, Stdout, stdout};
@@ -26,8 +32,14 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::crossterm::{cursor, execute};
 
+#[cfg(not(unix))]
+use self::platform::Signals;
+#[cfg(not(unix))]
+pub use self::platform::Tty;
+#[cfg(unix)]
 use self::signals::Signals;
-pub use self::tty::{NoTerminal, Tty};
+#[cfg(unix)]
+pub use self::tty::Tty;
 use crate::app::{App, Effect, Msg};
 use crate::stats::{EndReason, Event as BoothEvent};
 use crate::ui::{self, Hotspots};
@@ -119,6 +131,45 @@ impl Ending {
         match self {
             Ending::TerminalClosed => EndReason::TerminalClosed,
             Ending::Technician | Ending::Stopped | Ending::OutOfOrder => EndReason::Exit,
+        }
+    }
+}
+
+/// What `Tty::wait` saw.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Wake {
+    /// Bytes are waiting on the terminal.
+    pub input: bool,
+    /// The terminal hung up or failed: nothing will ever be read from it again.
+    pub closed: bool,
+}
+
+/// Why the kiosk cannot run here (see `Tty::open`).
+#[derive(Debug)]
+pub struct NoTerminal(pub io::Error);
+
+impl std::fmt::Display for NoTerminal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// A request from outside to end the kiosk (see `signals.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[repr(u8)]
+pub enum Stop {
+    /// SIGTERM or SIGINT: someone stopped the kiosk on purpose.
+    Stopped = 1,
+    /// SIGHUP: the terminal hung up. Wins over the others: the terminal is gone whatever
+    /// else was asked.
+    Hangup = 2,
+}
+
+impl Stop {
+    pub fn ending(self) -> Ending {
+        match self {
+            Stop::Stopped => Ending::Stopped,
+            Stop::Hangup => Ending::TerminalClosed,
         }
     }
 }
@@ -308,8 +359,7 @@ fn event_loop(
             true
         } else {
             let timeout = TICK.saturating_sub(last_tick.elapsed());
-            let wake = tty.wait(signals.wake_fd(), timeout, foreground)?;
-            signals.drain();
+            let wake = tty.wait(signals, timeout, foreground)?;
             if wake.closed {
                 return Ok(Ending::TerminalClosed);
             }

@@ -61,6 +61,8 @@ pub fn run(args: RunArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let config = loaded.config;
+    let _log_guard = start_log_file(&config.data_dir());
     let tty = match tui::Tty::open() {
         Ok(tty) => tty,
         Err(e) => {
@@ -69,8 +71,6 @@ pub fn run(args: RunArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let config = loaded.config;
-    let _log_guard = start_log_file(&config.data_dir());
 
     let settings = settings_from(&config, &args);
     let pin = PinCheck::from_config(&config, std::env::var(PIN_ENV).ok());

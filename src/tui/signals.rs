@@ -26,7 +26,7 @@ use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGWINCH};
 use signal_hook::iterator::SignalsInfo;
 use signal_hook::iterator::exfiltrator::WithRawSiginfo;
 
-use super::Ending;
+use super::{Ending, Stop};
 
 /// How long the loop has, after a stop signal, before the watchdog ends the process.
 pub const GRACE: Duration = Duration::from_millis(800);
@@ -40,32 +40,10 @@ struct Flags {
     resized: AtomicBool,
 }
 
-/// A request to end the kiosk from outside.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-#[repr(u8)]
-pub enum Stop {
-    /// SIGTERM or SIGINT: someone stopped the kiosk on purpose.
-    Stopped = 1,
-    /// SIGHUP: the terminal hung up. Wins over the others: the terminal is gone whatever
-    /// else was asked.
-    Hangup = 2,
-}
-
-impl Stop {
-    fn from_code(code: u8) -> Option<Stop> {
-        match code {
-            1 => Some(Stop::Stopped),
-            2 => Some(Stop::Hangup),
-            _ => None,
-        }
-    }
-
-    pub fn ending(self) -> Ending {
-        match self {
-            Stop::Stopped => Ending::Stopped,
-            Stop::Hangup => Ending::TerminalClosed,
-        }
-    }
+fn stop_from_code(code: u8) -> Option<Stop> {
+    [Stop::Stopped, Stop::Hangup]
+        .into_iter()
+        .find(|s| *s as u8 == code)
 }
 
 /// The loop's side: flags to take and a pipe to poll.
@@ -93,19 +71,19 @@ impl Signals {
     }
 
     /// The pipe that becomes readable when a signal arrives.
-    pub fn wake_fd(&self) -> BorrowedFd<'_> {
+    pub(super) fn wake_fd(&self) -> BorrowedFd<'_> {
         self.wake.as_fd()
     }
 
     /// Empties the wake pipe (the flags say what happened).
-    pub fn drain(&self) {
+    pub(super) fn drain(&self) {
         let mut buf = [0u8; 64];
         while matches!((&self.wake).read(&mut buf), Ok(n) if n > 0) {}
     }
 
     /// A stop request, if one came.
     pub fn stop(&self) -> Option<Stop> {
-        Stop::from_code(self.flags.stop.load(Ordering::SeqCst))
+        stop_from_code(self.flags.stop.load(Ordering::SeqCst))
     }
 
     /// Whether SIGCONT came since the last call.
@@ -163,7 +141,7 @@ fn signal_thread(mut signals: SignalsInfo<WithRawSiginfo>, flags: &Flags, mut wa
         let _ = wake_tx.write(&[0]);
         if stop.is_some() {
             std::thread::sleep(GRACE);
-            let stop = Stop::from_code(flags.stop.load(Ordering::SeqCst)).unwrap_or(Stop::Stopped);
+            let stop = stop_from_code(flags.stop.load(Ordering::SeqCst)).unwrap_or(Stop::Stopped);
             force_exit(stop.ending());
         }
     }

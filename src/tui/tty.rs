@@ -17,35 +17,19 @@
 //! of the same terminal, so the shell's own standard input stays blocking.
 
 use std::io;
-use std::os::fd::{AsFd, BorrowedFd};
+use std::os::fd::BorrowedFd;
 use std::time::Duration;
 
 use rustix::event::{PollFd, PollFlags, Timespec, poll};
 use rustix::fs::{Mode, OFlags};
 use rustix::termios::isatty;
 
-/// What [`Tty::wait`] saw.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Wake {
-    /// Bytes are waiting on the terminal.
-    pub input: bool,
-    /// The terminal hung up or failed: nothing will ever be read from it again.
-    pub closed: bool,
-}
+use super::signals::Signals;
+use super::{NoTerminal, Wake};
 
 /// The kiosk's terminal, on file descriptor 0 (see the module docs).
 #[derive(Debug)]
 pub struct Tty(());
-
-/// Why the kiosk cannot run here.
-#[derive(Debug)]
-pub struct NoTerminal(pub io::Error);
-
-impl std::fmt::Display for NoTerminal {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
-    }
-}
 
 impl Tty {
     /// Checks that the kiosk has a terminal to draw on and read from, and makes descriptor
@@ -58,16 +42,18 @@ impl Tty {
                 "standard output is not a terminal",
             )));
         }
-        let path = if isatty(rustix::stdio::stdin()) {
-            rustix::termios::ttyname(rustix::stdio::stdin(), Vec::new())
-                .map_err(|e| NoTerminal(e.into()))?
+        if isatty(rustix::stdio::stdin()) {
+            // Standard input will do, only blocking, if it cannot be opened again (say,
+            // without /proc to name it): then a partial escape sequence can hold the loop
+            // until the next key. A closed terminal is still noticed.
+            if let Err(e) = rustix::termios::ttyname(rustix::stdio::stdin(), Vec::new())
+                .and_then(|name| reopen_on_stdin(&name))
+            {
+                tracing::warn!("reading the terminal through blocking standard input: {e}");
+            }
         } else {
-            c"/dev/tty".to_owned()
-        };
-        let flags = OFlags::RDWR | OFlags::NONBLOCK | OFlags::NOCTTY | OFlags::CLOEXEC;
-        let fd = rustix::fs::open(path.as_c_str(), flags, Mode::empty())
-            .map_err(|e| NoTerminal(e.into()))?;
-        rustix::stdio::dup2_stdin(&fd).map_err(|e| NoTerminal(e.into()))?;
+            reopen_on_stdin(c"/dev/tty").map_err(|e| NoTerminal(e.into()))?;
+        }
         Ok(Tty(()))
     }
 
@@ -75,15 +61,21 @@ impl Tty {
         rustix::stdio::stdin()
     }
 
-    /// Waits up to `timeout` for input (when `watch_input`), a hang-up, or a byte on
-    /// `wake` (the signal pipe). A hang-up is always reported, even when input is not
-    /// watched: poll(2) reports `POLLHUP` whatever was asked for.
+    /// Waits up to `timeout` for input (when `watch_input`), a hang-up, or a signal. A
+    /// hang-up is always reported, even when input is not watched: poll(2) reports
+    /// `POLLHUP` whatever was asked for.
     pub fn wait(
         &self,
-        wake: BorrowedFd<'_>,
+        signals: &Signals,
         timeout: Duration,
         watch_input: bool,
     ) -> io::Result<Wake> {
+        let wake = self.poll(signals.wake_fd(), timeout, watch_input);
+        signals.drain();
+        wake
+    }
+
+    fn poll(&self, wake: BorrowedFd<'_>, timeout: Duration, watch_input: bool) -> io::Result<Wake> {
         let input = if watch_input {
             PollFlags::IN
         } else {
@@ -134,8 +126,9 @@ impl Tty {
     }
 }
 
-impl AsFd for Tty {
-    fn as_fd(&self) -> BorrowedFd<'_> {
-        self.fd()
-    }
+/// Opens the terminal at `path` again, non-blocking, and puts it on descriptor 0.
+fn reopen_on_stdin(path: &std::ffi::CStr) -> rustix::io::Result<()> {
+    let flags = OFlags::RDWR | OFlags::NONBLOCK | OFlags::NOCTTY | OFlags::CLOEXEC;
+    let fd = rustix::fs::open(path, flags, Mode::empty())?;
+    rustix::stdio::dup2_stdin(&fd)
 }
