@@ -67,16 +67,20 @@ pub const FIRST_FRAME_ONLY_ENV: &str = "ROC_KIOSK_FIRST_FRAME_ONLY";
 pub const TEST_PANIC_KEY_ENV: &str = "ROC_KIOSK_TEST_PANIC_KEY";
 
 /// The key `TEST_PANIC_KEY_ENV` names, in a debug build.
+#[cfg(debug_assertions)]
 fn test_panic_key() -> Option<char> {
-    #[cfg(debug_assertions)]
+    std::env::var(TEST_PANIC_KEY_ENV)
+        .ok()
+        .and_then(|v| v.chars().next())
+}
+
+/// Panics if `msg` is the test panic key. Release builds have no such key, and no code.
+#[cfg(debug_assertions)]
+fn panic_if_test_key(panic_key: Option<char>, msg: &Msg) {
+    if let (Some(c), Msg::Key(key)) = (panic_key, msg)
+        && key.code == event::KeyCode::Char(c)
     {
-        std::env::var(TEST_PANIC_KEY_ENV)
-            .ok()
-            .and_then(|v| v.chars().next())
-    }
-    #[cfg(not(debug_assertions))]
-    {
-        None
+        panic!("test panic: {TEST_PANIC_KEY_ENV} key pressed");
     }
 }
 
@@ -256,6 +260,7 @@ pub fn run(
     let options = LoopOptions {
         // For measuring start-up (README, Performance): stop right after the first frame.
         first_frame_only: std::env::var_os(FIRST_FRAME_ONLY_ENV).is_some(),
+        #[cfg(debug_assertions)]
         panic_key: test_panic_key(),
     };
     install_panic_hook();
@@ -314,6 +319,7 @@ pub fn run(
 /// Switches the loop reads once at start-up.
 struct LoopOptions {
     first_frame_only: bool,
+    #[cfg(debug_assertions)]
     panic_key: Option<char>,
 }
 
@@ -378,11 +384,8 @@ fn event_loop(
         let now = Instant::now();
         let mut effects = Vec::new();
         if let Some(msg) = event.and_then(|e| to_msg(e, &hot)) {
-            if let (Some(c), Msg::Key(key)) = (options.panic_key, &msg)
-                && key.code == event::KeyCode::Char(c)
-            {
-                panic!("test panic: {TEST_PANIC_KEY_ENV} key pressed");
-            }
+            #[cfg(debug_assertions)]
+            panic_if_test_key(options.panic_key, &msg);
             effects.extend(app.update(msg, now));
         }
         if last_tick.elapsed() >= TICK {
