@@ -2,6 +2,8 @@
 //! `1` + "vet" + Enter shows the veterinary program, Ctrl-C and q leave it running, and
 //! Ctrl-T + PIN + Exit quits with status 0 and the terminal restored.
 
+#![cfg(unix)]
+
 mod common;
 
 use std::time::Duration;

@@ -4,6 +4,7 @@
 //!
 //! Exit statuses (see `tui::Ending::exit_code`): 0 technician's Exit, SIGTERM or SIGINT;
 //! 129 the terminal closed (or SIGHUP); 1 out of order; 2 could not start.
+#![cfg(unix)]
 
 mod common;
 

@@ -162,5 +162,7 @@ fn force_exit(ending: Ending) -> ! {
             let _ = done_tx.send(());
         });
     let _ = done_rx.recv_timeout(Duration::from_millis(100));
-    std::process::exit(i32::from(ending.exit_code()))
+    // _exit, not exit: the main thread may be exiting too, and exit(3) is not safe to run
+    // twice at once. Nothing is lost: the log file is written unbuffered.
+    signal_hook::low_level::exit(i32::from(ending.exit_code()))
 }

@@ -2,5 +2,6 @@
 #![allow(dead_code)]
 
 pub mod kiosk;
+#[cfg(unix)]
 pub mod pty;
 pub mod qr_decode;
