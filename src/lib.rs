@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod apply;
+pub mod booth;
 pub mod catalog;
 pub mod cli;
 pub mod config;

@@ -1,12 +1,24 @@
 //! The terminal side: entering and leaving full-screen mode, the event loop (terminal
 //! events → `Msg` → `App::update` → effects → draw), signals, and surviving a panic.
 //!
+//! - [`tty`]: the terminal as a file: waiting on it without spinning, noticing that it
+//!   closed, and whether the kiosk owns it (foreground).
+//! - [`signals`]: what each signal from outside does, and the watchdog that makes a stop
+//!   signal end the kiosk within a second whatever the loop is doing.
+//! - `portable.rs` stands in for both where there is no Unix.
+//!
 //! Nothing here decides what a key means; that is `App::update`'s job.
+
+#[cfg(not(unix))]
+#[path = "tui/portable.rs"]
+mod platform;
+#[cfg(unix)]
+mod signals;
+#[cfg(unix)]
+mod tty;
 
 use std::io::{self, Stdout, stdout};
 use std::panic::{self, AssertUnwindSafe};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
@@ -20,43 +32,150 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::crossterm::{cursor, execute};
 
+#[cfg(not(unix))]
+use self::platform::Signals;
+#[cfg(not(unix))]
+pub use self::platform::Tty;
+#[cfg(unix)]
+use self::signals::Signals;
+#[cfg(unix)]
+pub use self::tty::Tty;
 use crate::app::{App, Effect, Msg};
-use crate::stats::Event as BoothEvent;
+use crate::stats::{EndReason, Event as BoothEvent};
 use crate::ui::{self, Hotspots};
 
 /// How often time moves on when nobody touches anything.
 const TICK: Duration = Duration::from_millis(250);
-/// Panics tolerated within [`RESTART_WINDOW`] before the kiosk gives up.
-pub const MAX_RESTARTS: usize = 5;
-pub const RESTART_WINDOW: Duration = Duration::from_secs(60);
+/// How long crossterm may look for an event once poll(2) has said bytes are waiting. Its
+/// reader returns nothing at all for a zero wait, so this is its shortest useful wait.
+const READ_WAIT: Duration = Duration::from_millis(1);
+/// The panic (within [`CRASH_WINDOW`]) that puts the kiosk out of order: panics 1 to 4
+/// restart it at Attract, the fifth shows the out-of-order screen.
+pub const OUT_OF_ORDER_AFTER: usize = 5;
+pub const CRASH_WINDOW: Duration = Duration::from_secs(60);
 
 /// Set (to anything) to make the kiosk exit right after drawing its first frame, so
-/// `hyperfine` and `/usr/bin/time -v` can measure start-up and memory.
+/// `hyperfine` and `/usr/bin/time -v` can measure start-up and memory. Kept in release
+/// builds on purpose: the README's start-up figures are measured on the release binary,
+/// and all it can do is end the kiosk at once.
 pub const FIRST_FRAME_ONLY_ENV: &str = "ROC_KIOSK_FIRST_FRAME_ONLY";
 
 /// Test seam: set to one character to make the kiosk panic when that key is pressed, so
-/// the end-to-end tests can check crash recovery on the real binary.
+/// the end-to-end tests can check crash recovery on the real binary. Only debug builds
+/// (which `cargo test` builds) read it; a release build, and so the Debian package, does
+/// not contain it.
 pub const TEST_PANIC_KEY_ENV: &str = "ROC_KIOSK_TEST_PANIC_KEY";
+
+/// The key `TEST_PANIC_KEY_ENV` names, in a debug build.
+#[cfg(debug_assertions)]
+fn test_panic_key() -> Option<char> {
+    std::env::var(TEST_PANIC_KEY_ENV)
+        .ok()
+        .and_then(|v| v.chars().next())
+}
+
+/// Panics if `msg` is the test panic key. Release builds have no such key, and no code.
+#[cfg(debug_assertions)]
+fn panic_if_test_key(panic_key: Option<char>, msg: &Msg) {
+    if let (Some(c), Msg::Key(key)) = (panic_key, msg)
+        && key.code == event::KeyCode::Char(c)
+    {
+        panic!("test panic: {TEST_PANIC_KEY_ENV} key pressed");
+    }
+}
 
 /// What the loop does with effects that touch the world (booth log, config file).
 pub trait World {
     fn track(&mut self, event: &BoothEvent);
-    fn save_settings(&mut self, event_name: Option<&str>, idle_timeout_secs: u64);
+    /// Saves the technician's settings; on failure, why (shown in the menu).
+    fn save_settings(
+        &mut self,
+        event_name: Option<&str>,
+        idle_timeout_secs: u64,
+    ) -> Result<(), String>;
     /// Today's booth figures.
     fn tech_figures(&mut self) -> crate::stats::Summary;
     /// Why the booth log is not being saved, if it is not.
     fn log_problem(&self) -> Option<String>;
+    /// Today's booth log file, if it was deleted or moved and has been started again.
+    fn log_recreated(&self) -> Option<String> {
+        None
+    }
 }
 
-/// How the kiosk ended.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// How the kiosk ended. [`Ending::exit_code`] tells a supervisor (systemd, a launcher
+/// loop) which it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ending {
     /// The technician chose Exit.
     Technician,
-    /// SIGTERM or SIGHUP.
-    Signal,
-    /// Too many panics in a minute.
-    TooManyPanics,
+    /// SIGTERM or SIGINT from another process: stopped on purpose.
+    Stopped,
+    /// The terminal went away: end of file, EIO or a hang-up on it, or SIGHUP.
+    TerminalClosed,
+    /// The kiosk was out of order after repeated crashes, and the technician closed it.
+    OutOfOrder,
+}
+
+impl Ending {
+    /// 0 for an exit someone chose (the technician's Exit, SIGTERM, SIGINT); non-zero when
+    /// the kiosk should be looked at or started again: 1 out of order (or the terminal
+    /// failed), 129 (128 + SIGHUP, as a shell reports a hung-up process) the terminal
+    /// closed. Start-up problems (catalog, config, no terminal) are 2.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Ending::Technician | Ending::Stopped => 0,
+            Ending::OutOfOrder => 1,
+            Ending::TerminalClosed => 129,
+        }
+    }
+
+    /// How the visit in progress, if any, ended.
+    pub fn end_reason(self) -> EndReason {
+        match self {
+            Ending::TerminalClosed => EndReason::TerminalClosed,
+            Ending::Technician | Ending::Stopped | Ending::OutOfOrder => EndReason::Exit,
+        }
+    }
+}
+
+/// What `Tty::wait` saw.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Wake {
+    /// Bytes are waiting on the terminal.
+    pub input: bool,
+    /// The terminal hung up or failed: nothing will ever be read from it again.
+    pub closed: bool,
+}
+
+/// Why the kiosk cannot run here (see `Tty::open`).
+#[derive(Debug)]
+pub struct NoTerminal(pub io::Error);
+
+impl std::fmt::Display for NoTerminal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// A request from outside to end the kiosk (see `signals.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[repr(u8)]
+pub enum Stop {
+    /// SIGTERM or SIGINT: someone stopped the kiosk on purpose.
+    Stopped = 1,
+    /// SIGHUP: the terminal hung up. Wins over the others: the terminal is gone whatever
+    /// else was asked.
+    Hangup = 2,
+}
+
+impl Stop {
+    pub fn ending(self) -> Ending {
+        match self {
+            Stop::Stopped => Ending::Stopped,
+            Stop::Hangup => Ending::TerminalClosed,
+        }
+    }
 }
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
@@ -68,13 +187,7 @@ impl TerminalGuard {
     fn enter() -> io::Result<(TerminalGuard, Term)> {
         enable_raw_mode()?;
         let guard = TerminalGuard;
-        execute!(
-            stdout(),
-            EnterAlternateScreen,
-            EnableMouseCapture,
-            EnableBracketedPaste,
-            cursor::Hide
-        )?;
+        enter_screen_modes()?;
         let terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
         Ok((guard, terminal))
     }
@@ -86,8 +199,35 @@ impl Drop for TerminalGuard {
     }
 }
 
-/// Undoes everything `enter` did. Safe to call twice (the panic hook and the guard both do).
+fn enter_screen_modes() -> io::Result<()> {
+    execute!(
+        stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste,
+        cursor::Hide
+    )
+}
+
+/// After SIGCONT: whoever had the terminal while the kiosk was stopped (a shell after
+/// `kill -TSTP`/`-STOP`) may have put it back in cooked mode and the main screen. Enter
+/// everything again and forget the last frame, so the next draw paints every cell.
+fn reenter(terminal: &mut Term) -> io::Result<()> {
+    // crossterm skips enabling raw mode when it thinks it is on already, so leave it first.
+    let _ = disable_raw_mode();
+    enable_raw_mode()?;
+    enter_screen_modes()?;
+    // `resize` clears the screen and forgets the last frame. (`clear` would do too, but it
+    // asks the terminal where its cursor is and waits for the answer.)
+    let area = terminal.size()?.into();
+    terminal.resize(area)
+}
+
+/// Undoes everything `enter` did. Safe to call twice (the panic hook and the guard both
+/// do), and on a terminal that is gone (every step fails at once and is ignored). Raw mode
+/// goes first: it cannot block, while the writes can on a frozen terminal.
 pub fn restore_terminal() {
+    let _ = disable_raw_mode();
     let _ = execute!(
         stdout(),
         DisableBracketedPaste,
@@ -95,7 +235,6 @@ pub fn restore_terminal() {
         LeaveAlternateScreen,
         cursor::Show
     );
-    let _ = disable_raw_mode();
 }
 
 /// Restores the terminal before anything is reported, and writes the panic to the log
@@ -108,127 +247,190 @@ pub fn install_panic_hook() {
     }));
 }
 
-/// Signals that end the kiosk cleanly (SIGTERM, SIGHUP); SIGINT and SIGQUIT from outside
-/// are ignored like their keys.
-fn watch_signals() -> Arc<AtomicBool> {
-    let stop = Arc::new(AtomicBool::new(false));
-    #[cfg(unix)]
-    {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-        for sig in [SIGTERM, SIGHUP] {
-            if let Err(e) = signal_hook::flag::register(sig, Arc::clone(&stop)) {
-                tracing::warn!("cannot watch signal {sig}: {e}");
-            }
-        }
-        let ignored = Arc::new(AtomicBool::new(false));
-        for sig in [SIGINT, SIGQUIT] {
-            let _ = signal_hook::flag::register(sig, Arc::clone(&ignored));
-        }
-    }
-    stop
-}
-
-/// Runs the kiosk until the technician exits or a signal arrives. A panic restores the
-/// terminal, is logged, and the kiosk starts again at Attract with a fresh app, at most
-/// [`MAX_RESTARTS`] times a minute.
-pub fn run(mut new_app: impl FnMut() -> App, world: &mut dyn World) -> io::Result<Ending> {
-    // For measuring start-up (README, Performance): stop right after the first frame.
-    let first_frame_only = std::env::var_os(FIRST_FRAME_ONLY_ENV).is_some();
-    let panic_key = std::env::var(TEST_PANIC_KEY_ENV)
-        .ok()
-        .and_then(|v| v.chars().next());
+/// Runs the kiosk on `tty` until the technician exits, a signal arrives or the terminal
+/// goes away. A panic restores the terminal, is logged, and the kiosk starts again at
+/// Attract with a fresh app; the [`OUT_OF_ORDER_AFTER`]th panic within [`CRASH_WINDOW`]
+/// shows the out-of-order screen instead, which only the technician's PIN leaves (ending
+/// the kiosk with [`Ending::OutOfOrder`]).
+pub fn run(
+    tty: Tty,
+    mut new_app: impl FnMut() -> App,
+    world: &mut dyn World,
+) -> io::Result<Ending> {
+    let options = LoopOptions {
+        // For measuring start-up (README, Performance): stop right after the first frame.
+        first_frame_only: std::env::var_os(FIRST_FRAME_ONLY_ENV).is_some(),
+        #[cfg(debug_assertions)]
+        panic_key: test_panic_key(),
+    };
     install_panic_hook();
-    let stop = watch_signals();
-    let mut panics: Vec<Instant> = Vec::new();
+    let signals = Signals::install()?;
+    let mut crashes: Vec<Instant> = Vec::new();
+    let mut out_of_order = false;
     loop {
         let mut app = new_app();
+        if out_of_order {
+            app.put_out_of_order();
+        }
         let result = panic::catch_unwind(AssertUnwindSafe(|| {
             let (_guard, mut terminal) = TerminalGuard::enter()?;
-            event_loop(
-                &mut terminal,
-                &mut app,
-                world,
-                &stop,
-                first_frame_only,
-                panic_key,
-            )
+            let ending = event_loop(&mut terminal, &mut app, world, &tty, &signals, &options);
+            if tty.is_closed() {
+                // ratatui's Drop shows the cursor and reports a failure with eprintln!,
+                // which panics when the terminal is gone. There is nothing left to restore.
+                std::mem::forget(terminal);
+            }
+            ending
         }));
         match result {
-            Ok(ending) => return ending,
+            Ok(Ok(Ending::Technician)) if out_of_order => return Ok(Ending::OutOfOrder),
+            Ok(Ok(ending)) => return Ok(ending),
+            // Whatever failed, a terminal that is gone explains it.
+            Ok(Err(_)) if tty.is_closed() => return Ok(Ending::TerminalClosed),
+            Ok(Err(e)) => return Err(e),
             Err(_) => {
                 let now = Instant::now();
-                panics.retain(|t| now.duration_since(*t) < RESTART_WINDOW);
-                panics.push(now);
-                tracing::error!(
-                    "restarting at Attract after a panic ({} in the last minute)",
-                    panics.len()
-                );
-                if panics.len() >= MAX_RESTARTS {
-                    return Ok(Ending::TooManyPanics);
+                crashes.retain(|t| now.duration_since(*t) < CRASH_WINDOW);
+                crashes.push(now);
+                if crashes.len() >= 2 * OUT_OF_ORDER_AFTER {
+                    // Even the out-of-order screen keeps failing: nothing left to show.
+                    return Err(io::Error::other(format!(
+                        "{} errors in a minute, the out-of-order screen among them",
+                        crashes.len()
+                    )));
+                }
+                if crashes.len() >= OUT_OF_ORDER_AFTER {
+                    tracing::error!(
+                        "out of order after {} errors in the last minute",
+                        crashes.len()
+                    );
+                    out_of_order = true;
+                } else {
+                    tracing::error!(
+                        "restarting at Attract after a panic ({} in the last minute)",
+                        crashes.len()
+                    );
                 }
             }
         }
     }
+}
+
+/// Switches the loop reads once at start-up.
+struct LoopOptions {
+    first_frame_only: bool,
+    #[cfg(debug_assertions)]
+    panic_key: Option<char>,
 }
 
 fn event_loop(
     terminal: &mut Term,
     app: &mut App,
     world: &mut dyn World,
-    stop: &AtomicBool,
-    first_frame_only: bool,
-    panic_key: Option<char>,
+    tty: &Tty,
+    signals: &Signals,
+    options: &LoopOptions,
 ) -> io::Result<Ending> {
     let size = terminal.size()?;
     app.update(Msg::Resize(size.width, size.height), Instant::now());
-    app.update(Msg::LogProblem(world.log_problem()), Instant::now());
+    send_log_status(app, world, Instant::now());
     let mut hot = Hotspots::default();
     let mut last_tick = Instant::now();
+    // SIGCONT came while another process group owned the terminal: re-enter once it is ours.
+    let mut reenter_pending = false;
+    // crossterm may hold parsed events that poll(2) cannot see.
+    let mut more_events = false;
     loop {
-        if stop.load(Ordering::Relaxed) {
-            return Ok(Ending::Signal);
+        if let Some(stop) = signals.stop() {
+            return Ok(stop.ending());
         }
-        terminal.draw(|frame| hot = ui::draw(frame, app))?;
-        if first_frame_only {
-            return Ok(Ending::Signal);
+        reenter_pending |= signals.take_resumed();
+        let foreground = tty.is_foreground();
+        if foreground {
+            if reenter_pending {
+                reenter(terminal)?;
+                reenter_pending = false;
+            }
+            if signals.take_resized() {
+                let size = terminal.size()?;
+                app.update(Msg::Resize(size.width, size.height), Instant::now());
+            }
+            terminal.draw(|frame| hot = ui::draw(frame, app))?;
+        }
+        if options.first_frame_only {
+            return Ok(Ending::Stopped);
         }
 
-        let timeout = TICK.saturating_sub(last_tick.elapsed());
-        let msg = if event::poll(timeout)? {
-            to_msg(event::read()?, &hot)
+        let input_waiting = if more_events && foreground {
+            true
+        } else {
+            let timeout = TICK.saturating_sub(last_tick.elapsed());
+            let wake = tty.wait(signals, timeout, foreground)?;
+            if wake.closed {
+                return Ok(Ending::TerminalClosed);
+            }
+            wake.input
+        };
+        let event = if input_waiting && foreground {
+            more_events = event::poll(READ_WAIT)?;
+            if more_events {
+                Some(event::read()?)
+            } else {
+                None
+            }
         } else {
             None
         };
         let now = Instant::now();
         let mut effects = Vec::new();
-        if let Some(msg) = msg {
-            if let (Some(c), Msg::Key(key)) = (panic_key, &msg)
-                && key.code == event::KeyCode::Char(c)
-            {
-                panic!("test panic: {TEST_PANIC_KEY_ENV} key pressed");
-            }
+        if let Some(msg) = event.and_then(|e| to_msg(e, &hot)) {
+            #[cfg(debug_assertions)]
+            panic_if_test_key(options.panic_key, &msg);
             effects.extend(app.update(msg, now));
         }
         if last_tick.elapsed() >= TICK {
             last_tick = now;
             effects.extend(app.update(Msg::Tick, now));
         }
-        for effect in effects {
-            match effect {
-                Effect::Quit => return Ok(Ending::Technician),
-                Effect::Track(event) => world.track(&event),
-                Effect::RefreshTechFigures => {
-                    let figures = world.tech_figures();
-                    app.update(Msg::TechFigures(Box::new(figures)), now);
-                    app.update(Msg::LogProblem(world.log_problem()), now);
-                }
-                Effect::SaveSettings {
-                    event_name,
-                    idle_timeout_secs,
-                } => world.save_settings(event_name.as_deref(), idle_timeout_secs),
+        if let Some(ending) = apply_effects(app, world, effects, now) {
+            return Ok(ending);
+        }
+    }
+}
+
+/// Carries out `effects` through `world`, feeding back to `app` what they report. Returns
+/// how the kiosk ends if one of them ends it.
+pub fn apply_effects(
+    app: &mut App,
+    world: &mut dyn World,
+    effects: Vec<Effect>,
+    now: Instant,
+) -> Option<Ending> {
+    for effect in effects {
+        match effect {
+            Effect::Quit => return Some(Ending::Technician),
+            Effect::Track(event) => world.track(&event),
+            Effect::RefreshTechFigures => {
+                let figures = world.tech_figures();
+                app.update(Msg::TechFigures(Box::new(figures)), now);
+                send_log_status(app, world, now);
+            }
+            Effect::SaveSettings {
+                event_name,
+                idle_timeout_secs,
+            } => {
+                let saved = world.save_settings(event_name.as_deref(), idle_timeout_secs);
+                app.update(Msg::SettingsSaved(saved), now);
             }
         }
     }
+    None
+}
+
+/// Tells the app how the booth log is doing, for the technician menu.
+fn send_log_status(app: &mut App, world: &dyn World, now: Instant) {
+    app.update(Msg::LogProblem(world.log_problem()), now);
+    app.update(Msg::LogRecreated(world.log_recreated()), now);
 }
 
 /// Maps a terminal event to a message; clicks are resolved against the last frame.

@@ -2,6 +2,8 @@
 //! `1` + "vet" + Enter shows the veterinary program, Ctrl-C and q leave it running, and
 //! Ctrl-T + PIN + Exit quits with status 0 and the terminal restored.
 
+#![cfg(unix)]
+
 mod common;
 
 use std::time::Duration;
@@ -21,10 +23,15 @@ fn open_vet_tech(kiosk: &mut PtyKiosk) {
     kiosk.wait_for("What you do");
 }
 
-/// Ctrl-T and the default PIN.
-fn open_technician_menu(kiosk: &mut PtyKiosk) {
+/// Ctrl-T, which opens the PIN prompt from any screen.
+fn open_pin_prompt(kiosk: &mut PtyKiosk) {
     kiosk.send(b"\x14");
     kiosk.wait_for("Enter the PIN");
+}
+
+/// Ctrl-T and the default PIN.
+fn open_technician_menu(kiosk: &mut PtyKiosk) {
+    open_pin_prompt(kiosk);
     kiosk.send(b"2468\r");
     kiosk.wait_for("Technician menu");
 }
@@ -189,8 +196,30 @@ fn a_visit_is_logged_and_reset_when_idle_and_the_report_counts_it() {
     assert!(!csv.contains("vet,"), "no typed text in the log");
 }
 
+/// How many times the kiosk's log file says `line`.
+fn log_count(home: &std::path::Path, line: &str) -> usize {
+    std::fs::read_to_string(home.join("data/roc-kiosk/roc-kiosk.log"))
+        .unwrap_or_default()
+        .matches(line)
+        .count()
+}
+
+fn wait_for_log(home: &std::path::Path, line: &str, count: usize) {
+    let end = std::time::Instant::now() + common::pty::timeout();
+    while log_count(home, line) < count {
+        assert!(
+            std::time::Instant::now() < end,
+            "the log never said {line:?} {count} times"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+// The panic key is a test seam that only debug builds have (`tui::TEST_PANIC_KEY_ENV`).
+#[cfg(debug_assertions)]
 #[test]
-fn a_panic_restores_the_terminal_logs_it_and_restarts_at_attract_at_most_five_times() {
+fn a_panic_restarts_at_attract_and_the_fifth_in_a_minute_puts_the_kiosk_out_of_order() {
+    const RESTART: &str = "restarting at Attract after a panic";
     let home = tempfile::tempdir().unwrap();
     let mut kiosk = PtyKiosk::start_with_env(
         &[],
@@ -203,6 +232,7 @@ fn a_panic_restores_the_terminal_logs_it_and_restarts_at_attract_at_most_five_ti
     kiosk.send(b"x1cars");
     kiosk.wait_for("Automotive");
     kiosk.send(b"~");
+    wait_for_log(home.path(), RESTART, 1);
     kiosk.wait_for("Press any key");
     assert!(kiosk.is_running(), "the kiosk restarted instead of dying");
     assert!(
@@ -214,26 +244,61 @@ fn a_panic_restores_the_terminal_logs_it_and_restarts_at_attract_at_most_five_ti
         raw.matches("\x1b[?1049l").count() >= 1,
         "the terminal was restored before restarting"
     );
-    let log = std::fs::read_to_string(home.path().join("data/roc-kiosk/roc-kiosk.log"))
-        .unwrap_or_default();
-    assert!(
-        log.contains("test panic"),
-        "the panic is in the log file:\n{log}"
+    assert_eq!(
+        log_count(home.path(), "test panic"),
+        1,
+        "the panic is logged"
     );
 
-    // Four more within the minute: the fifth ends it with a message, not a loop.
-    for _ in 0..4 {
-        kiosk.wait_for("Press any key");
+    // Panics 2 to 4 restart it too; the fifth within the minute puts it out of order.
+    for n in 2..=4 {
         kiosk.send(b"~");
-        std::thread::sleep(Duration::from_millis(300));
+        wait_for_log(home.path(), RESTART, n);
+        kiosk.wait_for("Press any key");
     }
+    kiosk.send(b"~");
+    kiosk.wait_for("OUT OF ORDER");
+    kiosk.wait_for("FUERA DE SERVICIO");
+    assert!(kiosk.screen().contains("Please find a Career Technician"));
+    assert!(kiosk.screen().contains("busca a un Técnico de Carreras"));
+    assert_eq!(log_count(home.path(), RESTART), 4, "four restarts");
+    assert_eq!(log_count(home.path(), "out of order after 5 errors"), 1);
+
+    // Nothing a student presses leaves it, and time does not either.
+    for key in [
+        &b"x"[..],
+        b"\r",
+        b"\x1b",
+        b"\x03",
+        b"\x1b[H",
+        b"\x1bOQ",
+        b"\x1b[<0;10;10M",
+    ] {
+        kiosk.send(key);
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(kiosk.is_running());
     assert!(
-        !kiosk.wait_exit(),
-        "too many panics end with a failure status"
-    );
-    assert!(
-        kiosk.screen().contains("stopped after 5 errors"),
+        kiosk.screen().contains("OUT OF ORDER"),
         "{}",
         kiosk.screen()
+    );
+    // The PIN prompt opens as usual; Esc and wrong PINs go back to Out of order.
+    open_pin_prompt(&mut kiosk);
+    kiosk.send(b"\x1b");
+    kiosk.wait_for("OUT OF ORDER");
+    open_pin_prompt(&mut kiosk);
+    for _ in 0..3 {
+        kiosk.send(b"1111\r");
+    }
+    kiosk.wait_for("OUT OF ORDER");
+    assert!(kiosk.is_running());
+    // The right PIN ends the kiosk with a failure status, so a supervisor starts it again.
+    open_pin_prompt(&mut kiosk);
+    kiosk.send(b"2468\r");
+    assert_eq!(
+        kiosk.wait_exit_code(),
+        1,
+        "out of order is a failure status"
     );
 }

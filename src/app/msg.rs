@@ -20,6 +20,10 @@ pub enum Msg {
     TechFigures(Box<crate::stats::Summary>),
     /// Why the booth log is not being saved, if it is not.
     LogProblem(Option<String>),
+    /// Today's booth log file, if it was deleted or moved and has been started again.
+    LogRecreated(Option<String>),
+    /// What became of the last `Effect::SaveSettings`: on failure, why.
+    SettingsSaved(Result<(), String>),
 }
 
 /// Something clickable on screen.

@@ -78,6 +78,9 @@ pub enum Screen {
     Pin,
     /// Technician menu.
     Tech,
+    /// After repeated crashes: locked until the technician's PIN (see
+    /// [`App::put_out_of_order`]).
+    OutOfOrder,
 }
 
 /// An entry of the Home menu. The number key is fixed per entry, so hiding one (its
@@ -195,6 +198,10 @@ pub struct TechState {
     /// Today's booth figures, once read.
     pub figures: Option<Box<crate::stats::Summary>>,
     pub log_problem: Option<String>,
+    /// Today's booth log file, started again after it was deleted or moved.
+    pub log_recreated: Option<String>,
+    /// Why the last settings change could not be saved (it holds until the kiosk closes).
+    pub settings_problem: Option<String>,
     /// Editing the event name: the text so far.
     pub editing_event: Option<String>,
     pub selected: usize,
@@ -218,6 +225,9 @@ pub struct App {
     pub(crate) attract_since: Instant,
     /// When "Still there?" appeared, while it shows.
     pub still_there_since: Option<Instant>,
+    /// The kiosk gave up after repeated crashes: every reset lands on
+    /// [`Screen::OutOfOrder`], and the right PIN ends the kiosk instead of opening the menu.
+    pub out_of_order: bool,
 }
 
 impl App {
@@ -248,6 +258,7 @@ impl App {
             last_input: now,
             attract_since: now,
             still_there_since: None,
+            out_of_order: false,
         }
     }
 

@@ -24,6 +24,8 @@ impl App {
             Msg::Resize(w, h) => self.size = (w, h),
             Msg::TechFigures(figures) => self.tech.figures = Some(figures),
             Msg::LogProblem(problem) => self.tech.log_problem = problem,
+            Msg::LogRecreated(path) => self.tech.log_recreated = path,
+            Msg::SettingsSaved(saved) => self.tech.settings_problem = saved.err(),
             input => {
                 self.last_input = now;
                 // Any input answers "Still there?" and is used up doing so.
@@ -35,7 +37,12 @@ impl App {
                     Msg::Paste(text) => self.on_paste(&text),
                     Msg::Click(target) => self.on_click(target, &mut fx),
                     Msg::Scroll(lines) => self.on_scroll(lines),
-                    Msg::Tick | Msg::Resize(..) | Msg::TechFigures(_) | Msg::LogProblem(_) => {}
+                    Msg::Tick
+                    | Msg::Resize(..)
+                    | Msg::TechFigures(_)
+                    | Msg::LogProblem(_)
+                    | Msg::LogRecreated(_)
+                    | Msg::SettingsSaved(_) => {}
                 }
             }
         }
@@ -44,7 +51,7 @@ impl App {
     }
 
     fn on_tick(&mut self, fx: &mut Vec<Effect>) {
-        if self.screen() == Screen::Attract {
+        if self.is_resting() {
             return;
         }
         let idle = self.now.saturating_duration_since(self.last_input);
@@ -67,10 +74,26 @@ impl App {
             lang: self.settings.default_lang,
             ..Student::default()
         };
+        if self.out_of_order {
+            self.student.screen = Screen::OutOfOrder;
+        }
         self.tech.pin.clear();
         self.tech.editing_event = None;
         self.still_there_since = None;
         self.attract_since = self.now;
+    }
+
+    /// After repeated crashes (the terminal loop decides): a locked screen for students,
+    /// which only the technician's PIN leaves, and then only to end the kiosk.
+    pub fn put_out_of_order(&mut self) {
+        self.out_of_order = true;
+        let mut fx = Vec::new();
+        self.reset(EndReason::Exit, &mut fx);
+    }
+
+    /// Attract and Out of order wait for someone; time does not run out on them.
+    fn is_resting(&self) -> bool {
+        matches!(self.screen(), Screen::Attract | Screen::OutOfOrder)
     }
 
     // ------------------------------------------------------------------ navigation
@@ -198,7 +221,7 @@ impl App {
             KeyCode::Char('u') | KeyCode::Char('w') | KeyCode::Char('h') if ctrl => {}
             KeyCode::Char(_) if ctrl => return,
             KeyCode::F(2) => return self.switch_language(fx),
-            KeyCode::Home if !self.is_tech_screen() && self.screen() != Screen::Attract => {
+            KeyCode::Home if !self.is_tech_screen() && !self.is_resting() => {
                 return self.home();
             }
             _ => {}
@@ -214,6 +237,7 @@ impl App {
             Screen::Apply => self.on_plain_key(key, fx),
             Screen::Pin => self.on_pin_key(key, fx),
             Screen::Tech => self.on_tech_key(key, fx),
+            Screen::OutOfOrder => {}
         }
     }
 
@@ -413,6 +437,10 @@ impl App {
             KeyCode::Enter => {
                 let entered = std::mem::take(&mut self.tech.pin);
                 if (self.pin_ok)(&entered) {
+                    if self.out_of_order {
+                        // Out of order, the PIN's only use is to end the kiosk.
+                        return fx.push(Effect::Quit);
+                    }
                     self.tech.failures = 0;
                     self.tech.selected = 0;
                     self.student.screen = Screen::Tech;
@@ -509,6 +537,9 @@ impl App {
     // ------------------------------------------------------------------ mouse
 
     fn on_click(&mut self, target: Target, fx: &mut Vec<Effect>) {
+        if self.screen() == Screen::OutOfOrder {
+            return;
+        }
         match target {
             Target::Back => return self.back(fx),
             Target::Home => return self.home(),

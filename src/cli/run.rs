@@ -1,5 +1,6 @@
 //! `roc-kiosk [run]`: the full-screen kiosk.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -8,16 +9,21 @@ use std::time::{Duration, Instant};
 use clap::Args;
 
 use super::CatalogArg;
-use crate::app::{App, EndReason, Event, Settings};
+use crate::app::{App, EndReason, Settings};
+use crate::booth::Booth;
 use crate::config::{Config, PIN_ENV, PinCheck};
 use crate::i18n::Lang;
-use crate::stats::{self, BoothLog};
-use crate::tui::{self, Ending, World};
+use crate::stats::BoothLog;
+use crate::tui;
 use crate::ui::theme::Theme;
 
 pub const AFTER_HELP: &str = "Technician: press Ctrl-T and enter the PIN to open the technician menu (today's figures, event name, idle timeout, QR preview, Exit). \
 The PIN comes from ROC_KIOSK_PIN, else the config file (set it with `roc-kiosk set-pin`), else the default 2468.\n\
 Nothing a student presses ends the kiosk: Ctrl-C, Ctrl-Z, Ctrl-\\, Ctrl-D, q and the F-keys are ignored, and Esc only goes back.";
+
+/// What a technician reads when the kiosk is started without a terminal (from a desktop
+/// menu without one, by a service, or with its output redirected).
+pub const NEEDS_TERMINAL: &str = "roc-kiosk needs a terminal: run it in a terminal window";
 
 #[derive(Debug, Clone, Default, Args)]
 pub struct RunArgs {
@@ -57,6 +63,14 @@ pub fn run(args: RunArgs) -> ExitCode {
     };
     let config = loaded.config;
     let _log_guard = start_log_file(&config.data_dir());
+    let tty = match tui::Tty::open() {
+        Ok(tty) => tty,
+        Err(e) => {
+            eprintln!("{NEEDS_TERMINAL}");
+            eprintln!("({e})");
+            return ExitCode::from(2);
+        }
+    };
 
     let settings = settings_from(&config, &args);
     let pin = PinCheck::from_config(&config, std::env::var(PIN_ENV).ok());
@@ -66,15 +80,10 @@ pub fn run(args: RunArgs) -> ExitCode {
     } else {
         BoothLog::disabled()
     };
-    let mut booth = Booth {
-        log,
-        session: None,
-        config,
-        config_path: loaded.path,
-        today_override: args.today,
-    };
+    let mut booth = Booth::new(log, config, loaded.path, args.today);
 
     let ending = tui::run(
+        tty,
         || {
             App::new(
                 Arc::clone(&catalog),
@@ -85,25 +94,24 @@ pub fn run(args: RunArgs) -> ExitCode {
         },
         &mut booth,
     );
-    booth.end_open_session();
+    tracing::info!("the kiosk ended: {ending:?}");
+    let reason = ending.as_ref().map_or(EndReason::Exit, |e| e.end_reason());
+    booth.end_open_session(reason);
+    // The terminal may be gone, so nothing below may fail on a write (eprintln! panics).
+    let mut stderr = std::io::stderr();
     if std::env::var_os(tui::FIRST_FRAME_ONLY_ENV).is_some() {
         // The terminal is restored by now, so this reaches the person measuring.
-        eprintln!(
+        let _ = writeln!(
+            stderr,
             "first frame after {:.1} ms",
             started.elapsed().as_secs_f64() * 1000.0
         );
     }
     match ending {
-        Ok(Ending::Technician) | Ok(Ending::Signal) => ExitCode::SUCCESS,
-        Ok(Ending::TooManyPanics) => {
-            eprintln!(
-                "roc-kiosk stopped after {} errors in a minute; the log file has the details.",
-                tui::MAX_RESTARTS
-            );
-            ExitCode::FAILURE
-        }
+        Ok(ending) => ExitCode::from(ending.exit_code()),
         Err(e) => {
-            eprintln!("roc-kiosk: the terminal failed: {e}");
+            tracing::error!("the terminal failed: {e}");
+            let _ = writeln!(stderr, "roc-kiosk: the terminal failed: {e}");
             ExitCode::FAILURE
         }
     }
@@ -138,63 +146,4 @@ fn start_log_file(dir: &std::path::Path) -> Option<()> {
         .try_init()
         .ok()?;
     Some(())
-}
-
-/// The booth's side of the effects: the anonymous log and the config file.
-struct Booth {
-    log: BoothLog,
-    /// The visit in progress: its random id and when it began.
-    session: Option<(String, Instant)>,
-    config: Config,
-    config_path: PathBuf,
-    today_override: Option<jiff::civil::Date>,
-}
-
-impl Booth {
-    /// On exit mid-visit, the visit's end is still written.
-    fn end_open_session(&mut self) {
-        if let Some((_, started)) = &self.session {
-            let seconds = started.elapsed().as_secs();
-            self.track(&Event::SessionEnd {
-                reason: EndReason::Exit,
-                seconds,
-            });
-        }
-    }
-}
-
-impl World for Booth {
-    fn track(&mut self, event: &Event) {
-        if matches!(event, Event::SessionStart) || self.session.is_none() {
-            self.session = Some((stats::new_session_id(), Instant::now()));
-        }
-        if let Some((id, _)) = &self.session {
-            self.log.append(id, event, &jiff::Zoned::now());
-        }
-        if matches!(event, Event::SessionEnd { .. }) {
-            self.session = None;
-        }
-    }
-
-    fn save_settings(&mut self, event_name: Option<&str>, idle_timeout_secs: u64) {
-        self.config.event_name = event_name.map(str::to_string);
-        self.config.idle_timeout_secs = idle_timeout_secs;
-        if let Err(e) = self.config.save(&self.config_path) {
-            tracing::warn!(
-                "could not save settings to {}: {e}",
-                self.config_path.display()
-            );
-        }
-    }
-
-    fn tech_figures(&mut self) -> stats::Summary {
-        let today = self
-            .today_override
-            .unwrap_or_else(crate::apply::local_today);
-        stats::today_summary(&self.log, today)
-    }
-
-    fn log_problem(&self) -> Option<String> {
-        self.log.problem().map(str::to_string)
-    }
 }

@@ -26,7 +26,7 @@ use super::summary::Summary;
 /// | `program_viewed`      | program id                  | views                       |
 /// | `quiz_recommended`    | program id                  | times in a quiz's top 3     |
 /// | `views_via`           | search, browse, quiz, attract | views                     |
-/// | `session_end`         | idle, back_to_attract, technician, exit | sessions        |
+/// | `session_end`         | idle, back_to_attract, technician, exit, terminal_closed | sessions |
 /// | `sessions_by_hour`    | 00 … 23 (booth local time; all 24 rows) | sessions        |
 /// | `sessions_by_day`     | YYYY-MM-DD                  | sessions                    |
 /// | `sessions_by_laptop`  | laptop id                   | sessions                    |

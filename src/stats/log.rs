@@ -1,6 +1,12 @@
 //! [`BoothLog`]: appends records to today's file. Never fails and never panics: a full
 //! disk or read-only folder must not stop the kiosk in front of a line of students, so
 //! problems are remembered for the technician menu instead.
+//!
+//! The file is kept open between events. Should someone delete or move it during the day,
+//! the open file no longer has the name, and later visits would go into a file nobody can
+//! find (the menu would count 0 students). So before each write the log checks that the
+//! name still leads to the open file (same device and inode), and if not, creates the file
+//! again and says so ([`BoothLog::recreated`]).
 
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
@@ -20,6 +26,8 @@ pub struct BoothLog {
     /// Today's open file and its date; reopened when the date changes.
     current: Option<(Date, File)>,
     problem: Option<String>,
+    /// Today's file was deleted or moved, and this one was started in its place.
+    recreated: Option<PathBuf>,
     /// The last write may have left part of a line: start the next one on a fresh line so
     /// the fragment stays a separate (skipped) line instead of spoiling a good record.
     needs_newline: bool,
@@ -36,6 +44,7 @@ impl BoothLog {
             laptop: sanitize_laptop_id(laptop),
             current: None,
             problem: None,
+            recreated: None,
             needs_newline: false,
             written: 0,
             lost: 0,
@@ -53,6 +62,7 @@ impl BoothLog {
             laptop: String::new(),
             current: None,
             problem: None,
+            recreated: None,
             needs_newline: false,
             written: 0,
             lost: 0,
@@ -93,9 +103,24 @@ impl BoothLog {
             line.insert(0, '\n');
         }
         let date = now.date();
-        if self.current.as_ref().is_none_or(|(d, _)| *d != date) {
-            self.current = None;
-            let path = dir.join(file_name(date, &self.laptop));
+        let path = dir.join(file_name(date, &self.laptop));
+        match &self.current {
+            Some((d, _)) if *d != date => {
+                self.current = None;
+                // A new day, a new file: yesterday's recreation is no longer news.
+                self.recreated = None;
+            }
+            Some((_, file)) if !names_file(&path, file) => {
+                tracing::warn!(
+                    "the booth log {} was deleted or moved; starting it again",
+                    path.display()
+                );
+                self.current = None;
+                self.recreated = Some(path.clone());
+            }
+            _ => {}
+        }
+        if self.current.is_none() {
             match open_for_append(&path) {
                 Ok((file, ends_mid_line)) => {
                     if ends_mid_line && !self.needs_newline {
@@ -140,6 +165,12 @@ impl BoothLog {
         self.problem.as_deref()
     }
 
+    /// Today's file, when it had been deleted or moved during the day and was started
+    /// again: the figures in the menu count only what is in the new file.
+    pub fn recreated(&self) -> Option<&Path> {
+        self.recreated.as_deref()
+    }
+
     /// Events written since the log was opened.
     pub fn written_events(&self) -> u64 {
         self.written
@@ -175,6 +206,24 @@ fn probe_writable(dir: &Path) -> std::io::Result<()> {
     ));
     File::create_new(&probe)?;
     std::fs::remove_file(&probe)
+}
+
+/// Whether `path` still leads to the open `file` (not deleted, moved, or replaced).
+fn names_file(path: &Path, file: &File) -> bool {
+    let (Ok(named), Ok(open)) = (std::fs::metadata(path), file.metadata()) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        named.dev() == open.dev() && named.ino() == open.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        // No inode to compare: at least the name must still be a file.
+        let _ = open;
+        named.is_file()
+    }
 }
 
 /// Opens `path` for appending; also says whether the file ends without a newline (a line

@@ -78,14 +78,17 @@ pub enum EndReason {
     Technician,
     /// The kiosk was closed.
     Exit,
+    /// The kiosk's terminal went away (window closed, session ended) mid-visit.
+    TerminalClosed,
 }
 
 impl EndReason {
-    pub const ALL: [EndReason; 4] = [
+    pub const ALL: [EndReason; 5] = [
         EndReason::Idle,
         EndReason::BackToAttract,
         EndReason::Technician,
         EndReason::Exit,
+        EndReason::TerminalClosed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -94,6 +97,7 @@ impl EndReason {
             EndReason::BackToAttract => "back_to_attract",
             EndReason::Technician => "technician",
             EndReason::Exit => "exit",
+            EndReason::TerminalClosed => "terminal_closed",
         }
     }
 }

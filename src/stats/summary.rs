@@ -34,7 +34,7 @@ pub struct Summary {
     /// Program views by how the student got there, in [`Via::ALL`] order.
     pub views_by_via: [(Via, u64); 4],
     /// Sessions by how they ended, in [`EndReason::ALL`] order.
-    pub session_ends: [(EndReason, u64); 4],
+    pub session_ends: [(EndReason, u64); EndReason::ALL.len()],
     /// (search terms, times); empty unless `log_search_terms` was on.
     pub top_search_terms: Vec<(String, u64)>,
     /// Records counted (after the `since` filter, duplicates, future dates and unknown

@@ -11,6 +11,7 @@ mod chrome;
 pub mod detail;
 mod home;
 mod list;
+mod out_of_order;
 pub mod qr_widget;
 mod quiz;
 mod search;
@@ -70,6 +71,7 @@ pub fn draw(frame: &mut Frame, app: &App) -> Hotspots {
     match app.screen() {
         Screen::Attract => attract::draw(frame, app, area, &mut hot),
         Screen::Pin | Screen::Tech => tech::draw(frame, app, area, &mut hot),
+        Screen::OutOfOrder => out_of_order::draw(frame, app, area),
         screen => {
             let body = chrome::draw(frame, app, area, &mut hot);
             match screen {
@@ -82,7 +84,7 @@ pub fn draw(frame: &mut Frame, app: &App) -> Hotspots {
                 Screen::Apply => apply::draw(frame, app, body, &mut hot),
                 Screen::Quiz => quiz::draw(frame, app, body, &mut hot),
                 Screen::Results => quiz::results(frame, app, body, &mut hot),
-                Screen::Attract | Screen::Pin | Screen::Tech => {}
+                Screen::Attract | Screen::Pin | Screen::Tech | Screen::OutOfOrder => {}
             }
         }
     }

@@ -97,35 +97,12 @@ fn menu(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
         y += 1;
     }
     y += 1;
-    if let Some(editing) = &app.tech.editing_event {
-        let rect = Rect {
-            y,
-            height: 2,
-            ..area
-        }
-        .intersection(area);
-        frame.render_widget(
-            Paragraph::new(fill(s.tech_editing, &[&format!("{editing}▏")]))
-                .style(theme.key)
-                .wrap(Wrap { trim: true }),
-            rect,
-        );
-        y += 3;
-    }
-    if let Some(problem) = &app.tech.log_problem {
-        let rect = Rect {
-            y,
-            height: 2,
-            ..area
-        }
-        .intersection(area);
-        frame.render_widget(
-            Paragraph::new(fill(s.tech_log_problem, &[problem]))
-                .style(theme.warn)
-                .wrap(Wrap { trim: true }),
-            rect,
-        );
-        y += 3;
+    for notice in notices(app) {
+        // Each notice gets every line it wraps to, so a long path reads in full.
+        let height = notice.line_count(area.width) as u16;
+        let rect = Rect { y, height, ..area }.intersection(area);
+        frame.render_widget(notice, rect);
+        y = y.saturating_add(height + 1);
     }
     let mut lines = vec![Line::styled(s.tech_today, theme.title)];
     if let Some(today) = &app.tech.figures {
@@ -158,6 +135,30 @@ fn menu(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
     }
     .intersection(area);
     frame.render_widget(Paragraph::new(s.keys_tech).style(theme.dim), keys);
+}
+
+/// What the technician must know before the figures: the event name being typed, and
+/// anything that is not being saved, each wrapped to the width.
+fn notices(app: &App) -> Vec<Paragraph<'static>> {
+    let s = t(app.lang());
+    let theme = &app.settings.theme;
+    let tech = &app.tech;
+    let editing = tech
+        .editing_event
+        .as_ref()
+        .map(|name| (fill(s.tech_editing, &[&format!("{name}▏")]), theme.key));
+    let warnings = [
+        (s.tech_log_problem, &tech.log_problem),
+        (s.tech_log_recreated, &tech.log_recreated),
+        (s.tech_settings_not_saved, &tech.settings_problem),
+    ]
+    .into_iter()
+    .filter_map(|(text, value)| value.as_ref().map(|v| (fill(text, &[v]), theme.warn)));
+    editing
+        .into_iter()
+        .chain(warnings)
+        .map(|(text, style)| Paragraph::new(text).style(style).wrap(Wrap { trim: true }))
+        .collect()
 }
 
 /// Today's figures as (label, value) rows in the app's language.

@@ -3,5 +3,6 @@
 
 pub mod hostile;
 pub mod kiosk;
+#[cfg(unix)]
 pub mod pty;
 pub mod qr_decode;
