@@ -218,6 +218,113 @@ const FRESH: &[Case] = &[
     ("carpenter", &[CONSTRUCTION]),
 ];
 
+// The six programs of issue 12, not in the bundled catalog yet.
+const WELDING: &str = "welding";
+const DRONE: &str = "drone-piloting";
+const COLLISION: &str = "automotive-collision-refinishing";
+const COMPUTER_TECH: &str = "computer-technologies";
+const MARKETING: &str = "digital-marketing-media-design";
+const AVIATION: &str = "take-flight-aviation";
+
+/// Queries for the six new programs of issue 12, in English and Spanish, written before
+/// those programs or any tuning for them existed, from what a student at the booth would
+/// type. Never tune keywords or the engine against this set: its rate is the estimate of
+/// how the new programs are found.
+const NEW_PROGRAMS: &[Case] = &[
+    ("welding", &[WELDING]),
+    ("welder", &[WELDING]),
+    ("weld metal", &[WELDING]),
+    ("learn to weld", &[WELDING]),
+    ("metal fabrication", &[WELDING]),
+    ("weldng", &[WELDING]),
+    ("soldar", &[WELDING]),
+    ("soldador", &[WELDING]),
+    ("soldadura", &[WELDING]),
+    ("fly drones", &[DRONE]),
+    ("drone", &[DRONE]),
+    ("drone pilot", &[DRONE]),
+    ("aerial photography", &[DRONE, VIDEO]),
+    ("volar drones", &[DRONE]),
+    ("dron", &[DRONE]),
+    ("piloto de drones", &[DRONE]),
+    ("paint cars", &[COLLISION]),
+    ("body shop", &[COLLISION]),
+    ("auto body", &[COLLISION]),
+    ("car paint", &[COLLISION]),
+    ("fix dents", &[COLLISION]),
+    ("collision repair", &[COLLISION]),
+    ("body work", &[COLLISION]),
+    ("pintar carros", &[COLLISION]),
+    ("carroceria", &[COLLISION]),
+    ("hojalateria", &[COLLISION]),
+    ("fix computers", &[COMPUTER_TECH, NETWORKING]),
+    ("build a pc", &[COMPUTER_TECH, NETWORKING]),
+    ("computer repair", &[COMPUTER_TECH, NETWORKING]),
+    ("tech support", &[COMPUTER_TECH, NETWORKING]),
+    ("it technician", &[COMPUTER_TECH, NETWORKING]),
+    ("computer technologies", &[COMPUTER_TECH]),
+    ("arreglar computadoras", &[COMPUTER_TECH, NETWORKING]),
+    ("reparar computadoras", &[COMPUTER_TECH, NETWORKING]),
+    ("tecnico en computacion", &[COMPUTER_TECH, NETWORKING]),
+    ("instagram", &[MARKETING]),
+    ("social media", &[MARKETING]),
+    ("marketing", &[MARKETING]),
+    ("markting", &[MARKETING]),
+    ("graphic design", &[MARKETING]),
+    ("advertising", &[MARKETING]),
+    ("logo design", &[MARKETING]),
+    ("tiktok", &[MARKETING]),
+    ("influencer", &[MARKETING]),
+    ("redes sociales", &[MARKETING]),
+    ("publicidad", &[MARKETING]),
+    ("diseño gráfico", &[MARKETING]),
+    ("pilot", &[AVIATION, DRONE]),
+    ("piloto", &[AVIATION, DRONE]),
+    ("fly planes", &[AVIATION]),
+    ("airplanes", &[AVIATION]),
+    ("aviation", &[AVIATION]),
+    ("aviaton", &[AVIATION]),
+    ("flight school", &[AVIATION]),
+    ("airline pilot", &[AVIATION]),
+    ("take flight", &[AVIATION]),
+    ("aviones", &[AVIATION]),
+    ("aviación", &[AVIATION]),
+    ("volar aviones", &[AVIATION]),
+];
+
+/// Required share of `NEW_PROGRAMS` with an accepted program in the top 3 (issue 12).
+const NEW_PROGRAMS_REQUIRED_RATE: f64 = 0.90;
+
+#[test]
+#[ignore = "needs the six new programs (issue 12)"]
+fn new_programs_are_found_by_everyday_words() {
+    let (catalog, index) = bundled();
+    let missing: Vec<&str> = [
+        WELDING,
+        DRONE,
+        COLLISION,
+        COMPUTER_TECH,
+        MARKETING,
+        AVIATION,
+    ]
+    .into_iter()
+    .filter(|id| !catalog.programs.iter().any(|p| p.id == *id))
+    .collect();
+    assert!(
+        missing.is_empty(),
+        "catalog/programs.json lacks the new programs {missing:?}"
+    );
+    assert!(NEW_PROGRAMS.len() >= 40);
+    let (hits, total) = evaluate("new programs", &catalog, &index, NEW_PROGRAMS);
+    let rate = hits as f64 / total as f64;
+    assert!(
+        rate >= NEW_PROGRAMS_REQUIRED_RATE,
+        "new programs: {:.1}% in the top {TOP_N}, below {:.0}% (misses listed above)",
+        rate * 100.0,
+        NEW_PROGRAMS_REQUIRED_RATE * 100.0
+    );
+}
+
 #[test]
 fn expected_programs_exist_in_the_bundled_catalog() {
     let (catalog, _) = bundled();
