@@ -405,6 +405,52 @@ fn new_programs_are_found_by_everyday_words() {
     assert_rate("new programs", NEW_PROGRAMS, NEW_PROGRAMS_REQUIRED_RATE);
 }
 
+/// Queries that used to find a program only through letters inside one of its words:
+/// the query, the program it should still find first, and programs it must not find.
+const INSIDE_A_WORD: &[(&str, Option<&str>, &[&str])] = &[
+    // "sacar sangre" run together is "sacarsangre".
+    ("cars", Some(AUTO), &[MEDICAL]),
+    // "credit", "college credit".
+    ("edit", Some(VIDEO), &[BANKING, HEALTH_CAREERS]),
+    // "medicine", "medicinas", "cocinero".
+    ("cine", Some(VIDEO), &[SPORTS_MED, PHARMACY, CULINARY]),
+    // "esports".
+    ("sports", Some(SPORTS_MED), &[GAME_DESIGN]),
+    // "warehouse".
+    ("house", Some(CONSTRUCTION), &[LOGISTICS]),
+    // "técnico de" run together is "tecnicode".
+    ("code", Some(MOBILE_APPS), &[PHARMACY]),
+    // "dental assistant", "medical assistant" run together.
+    ("alas", None, &[DENTAL, MEDICAL]),
+    // "banking", "networking", "cooking"; and one edit from "kind" in "kindergarten".
+    (
+        "king",
+        None,
+        &[BANKING, NETWORKING, CULINARY, EARLY_CHILDHOOD],
+    ),
+];
+
+#[test]
+fn no_match_lands_inside_a_longer_word() {
+    let (catalog, index) = bundled();
+    for (query, first, never) in INSIDE_A_WORD {
+        let ids: Vec<&str> = index
+            .search(query, Lang::En)
+            .iter()
+            .map(|h| catalog.programs[h.program].id.as_str())
+            .collect();
+        if let Some(first) = first {
+            assert_eq!(ids.first(), Some(first), "{query:?} gave {ids:?}");
+        }
+        for id in *never {
+            assert!(
+                !ids.contains(id),
+                "{query:?} found {id} inside a word: {ids:?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn nonsense_finds_nothing_in_the_bundled_catalog() {
     let (catalog, index) = bundled();

@@ -11,11 +11,22 @@ use super::query::QueryWord;
 /// Words longer than this skip the edit-distance pass (no real word is this long).
 const MAX_TYPO_WORD_CHARS: usize = 32;
 
-/// The shortest word (or beginning of one) a typo may be matched to.
-const MIN_TYPO_TARGET_CHARS: usize = 4;
+/// The shortest word a typo may be matched to: one edit away from a word of three
+/// letters or fewer is too weak to be a typo ("army" is not "arm"); such words must be
+/// typed right.
+const MIN_TYPO_WORD_CHARS: usize = 4;
+/// The shortest beginning of a longer word a typo may be matched to. Four letters of a
+/// longer word are a fragment, not a word: "king" is not a typo of "kind" in
+/// "kindergarten". Five ("cosme" for "cosmo") say enough about which word it is.
+const MIN_TYPO_BEGINNING_CHARS: usize = 5;
 
 /// How a query word matched a vocabulary word; the quality of each kind is in
 /// [`classify`].
+///
+/// Every kind is anchored at the start of a vocabulary word, and so at the start of a
+/// catalog word: a vocabulary word is one word, or two neighbouring words run together
+/// whose second word is also in the vocabulary on its own. Nothing matches from the
+/// middle of a word: "cars" is not in "sacar sangre", "edit" is not in "credit".
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum MatchKind {
     Exact,
@@ -27,8 +38,6 @@ pub(super) enum MatchKind {
     /// The query word minus its last letter or two starts the word: another ending
     /// ("nurse" → "nursing", "mecanico" → "mecanica").
     NearPrefix,
-    /// The query word is inside the word at this char offset.
-    Substring(usize),
     /// Skim matched the query word as a scattered subsequence (dropped letters).
     Fuzzy,
     /// Within a small edit distance of the word or of its beginning.
@@ -49,7 +58,7 @@ impl MatchKind {
                 field,
                 MatchField::Name | MatchField::Keyword | MatchField::Career
             ),
-            MatchKind::Substring(_) | MatchKind::Fuzzy | MatchKind::Typo => field.is_short(),
+            MatchKind::Fuzzy | MatchKind::Typo => field.is_short(),
         }
     }
 }
@@ -118,17 +127,6 @@ pub(super) fn classify(
             highlight: span(0, n),
         });
     }
-    if wlen >= 4
-        && mask & word.mask == word.mask
-        && let Some(byte) = text.find(word.text.as_str())
-    {
-        let at = text[..byte].chars().count();
-        return Some(TokenMatch {
-            kind: MatchKind::Substring(at),
-            quality: 0.4 + 0.3 * coverage(wlen),
-            highlight: span(at, wlen),
-        });
-    }
     if !typos || wlen < 3 || chars.first() != word.chars.first() {
         return None;
     }
@@ -157,9 +155,12 @@ pub(super) fn classify(
         && wlen <= MAX_TYPO_WORD_CHARS
         && (word.mask & !mask).count_ones() as usize <= allowed
         && let Some((distance, prefix_len)) = typo_distance(&word.chars, chars, allowed)
-        // One edit away from a word of three letters or fewer is too weak to be a
-        // typo ("army" is not "arm"); such words must be typed right.
-        && prefix_len >= MIN_TYPO_TARGET_CHARS
+        && prefix_len
+            >= if prefix_len == tlen {
+                MIN_TYPO_WORD_CHARS
+            } else {
+                MIN_TYPO_BEGINNING_CHARS
+            }
     {
         let whole = prefix_len == tlen;
         let quality = if whole { 0.72 } else { 0.6 } - 0.1 * (distance as f32 - 1.0);

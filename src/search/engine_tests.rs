@@ -346,3 +346,56 @@ fn closest_matches_stand_in_only_when_no_program_matches_every_word() {
         (Vec::new(), false)
     );
 }
+
+#[test]
+fn no_match_starts_inside_a_word() {
+    let c = catalog(vec![
+        program(
+            "medical",
+            Text::en("Alpha"),
+            &["sacar sangre", "dental assistant"],
+            "",
+        ),
+        program("bank", Text::en("Beta"), &["credit", "banking"], ""),
+        program(
+            "health",
+            Text::en("Gamma"),
+            &["medicine", "kindergarten"],
+            "",
+        ),
+    ]);
+    let index = SearchIndex::new(&c);
+    // "cars" is inside "sacarsangre" (the keyword run together), "edit" inside "credit",
+    // "cine" inside "medicine", "king" inside "banking", "alas" across "dental assistant".
+    for q in ["cars", "edit", "cine", "king", "alas", "tant"] {
+        let hits = index.search(q, Lang::En);
+        assert!(hits.is_empty(), "{q:?} found {:?}", ids(&c, &hits));
+    }
+    // Word starts still match: a prefix, the second word of a phrase, a run-together pair.
+    for (q, want) in [
+        ("sangr", "medical"),
+        ("assist", "medical"),
+        ("bank", "bank"),
+    ] {
+        assert_eq!(top(&c, &index, q).as_deref(), Some(want), "{q:?}");
+    }
+    assert_eq!(top(&c, &index, "sacarsangre").as_deref(), Some("medical"));
+}
+
+#[test]
+fn a_typo_matches_a_whole_word_or_a_long_beginning() {
+    let c = catalog(vec![
+        program("kids", Text::en("Alpha"), &["kindergarten"], ""),
+        program("cosmo", Text::en("Cosmetology"), &[], ""),
+        program("vet", Text::en("Veterinary Technology"), &[], ""),
+        program("dental", Text::en("Beta"), &["dental"], ""),
+    ]);
+    let index = SearchIndex::new(&c);
+    // One edit from the first four letters of a longer word is a fragment, not a word.
+    assert!(index.search("king", Lang::En).is_empty());
+    // Five letters of a beginning, or a whole word, are enough.
+    assert_eq!(top(&c, &index, "kindre").as_deref(), Some("kids"));
+    assert_eq!(top(&c, &index, "vetrin").as_deref(), Some("vet"));
+    assert_eq!(top(&c, &index, "cosmo").as_deref(), Some("cosmo"));
+    assert_eq!(top(&c, &index, "dentl").as_deref(), Some("dental"));
+}

@@ -15,7 +15,7 @@ pub(super) struct VocabWord {
     pub text: Box<str>,
     pub chars: Box<[char]>,
     pub mask: u64,
-    /// True when some posting is in a short field (substring and typo passes skip the rest).
+    /// True when some posting is in a short field (the typo pass skips the rest).
     pub in_short_field: bool,
     /// Sorted by field, so a match kind that does not count in some fields (most
     /// kinds and descriptions) skips those postings without looking at them.

@@ -10,12 +10,14 @@
 //!
 //! A query word matches a vocabulary word in one of these ways, best first
 //! ([`classify`]): exact, a plural stripped ("animales" → "animal"), a prefix (the
-//! student is still typing), a substring (4+ letters, short fields only), and — only when
-//! the word matched nothing better outside descriptions — a typo pass: Skim fuzzy
-//! matching (one [`SkimMatcherV2`], for dropped letters: "cosmetolgy", "vetrinary") and a
-//! small edit distance (for swapped or wrong letters: "culinery", "dentel"). The typo
-//! pass never looks at descriptions, where permissive matching finds noise in every
-//! paragraph.
+//! student is still typing), another ending ("nurse" → "nursing"), and — only when the
+//! word matched nothing better outside descriptions — a typo pass: Skim fuzzy matching
+//! (one [`SkimMatcherV2`], for dropped letters: "cosmetolgy", "vetrinary") and a small
+//! edit distance (for swapped or wrong letters: "culinery", "dentel"). The typo pass
+//! never looks at descriptions, where permissive matching finds noise in every
+//! paragraph. Every match starts at the start of a word, never inside one ("cars" does
+//! not find "sacar sangre"), and a typo matches a whole word of 4+ letters or the first
+//! 5+ letters of a longer one.
 //!
 //! Each match has a quality in 0..=1; times the field's weight (name highest,
 //! description lowest) it gives the word's score for that program ([`rank`]). Every word
@@ -105,7 +107,7 @@ impl MatchField {
         }
     }
 
-    /// Short, curated fields where looser matching (substrings, typos) is safe.
+    /// Short, curated fields where looser matching (words run together, typos) is safe.
     fn is_short(self) -> bool {
         matches!(
             self,

@@ -191,20 +191,6 @@ impl SearchIndex {
                 }
             }
         }
-        // Substrings ("fighter" in "firefighter"), short fields only.
-        if len >= 4 {
-            for (id, vw) in self.vocab.iter().enumerate() {
-                if vw.in_short_field
-                    && vw.mask & word.mask == word.mask
-                    && vw.chars.len() > len
-                    && !vw.text.starts_with(word.text.as_str())
-                    && let Some(m) = classify(&self.matcher, word, vw, false)
-                    && matches!(m.kind, MatchKind::Substring(_))
-                {
-                    scorer.record(id, m);
-                }
-            }
-        }
         if scorer.found_short || len < 3 {
             return;
         }
