@@ -70,13 +70,26 @@ pub(super) struct TokenMatch {
     pub highlight: Vec<usize>,
 }
 
-/// The best way `word` matches the vocabulary word `vw`, with its quality (0..=1).
-/// `typos` enables the fuzzy and edit-distance kinds.
+/// Which kinds of match [`classify`] may find.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Pass {
+    /// Exact, stems, prefixes and other endings: the word as typed.
+    AsTyped,
+    /// Also fuzzy and edit-distance typos, on words with the same first letter (typos
+    /// rarely hit it).
+    Typos,
+    /// Typos in the first letter too ("mursing"): only to find the closest programs
+    /// when nothing matched.
+    AnyFirstLetter,
+}
+
+/// The best way `word` matches the vocabulary word `vw` in `pass`, with its quality
+/// (0..=1).
 pub(super) fn classify(
     matcher: &SkimMatcherV2,
     word: &QueryWord,
     vw: &VocabWord,
-    typos: bool,
+    pass: Pass,
 ) -> Option<TokenMatch> {
     let (text, chars, mask) = (&*vw.text, &*vw.chars, vw.mask);
     let wlen = word.chars.len();
@@ -127,7 +140,8 @@ pub(super) fn classify(
             highlight: span(0, n),
         });
     }
-    if !typos || wlen < 3 || chars.first() != word.chars.first() {
+    let first_letter_ok = pass == Pass::AnyFirstLetter || chars.first() == word.chars.first();
+    if pass == Pass::AsTyped || wlen < 3 || !first_letter_ok {
         return None;
     }
 

@@ -333,17 +333,22 @@ fn closest_matches_stand_in_only_when_no_program_matches_every_word() {
         index.search("makeup artist", Lang::En).is_empty(),
         "strict search needs every word"
     );
-    let (hits, partial) = index.search_or_closest("makeup artist", Lang::En);
-    assert!(partial);
+    let (hits, found) = index.search_or_closest("makeup artist", Lang::En);
+    assert_eq!(found, Found::SomeWords);
     assert_eq!(hits.first().map(id), Some("cosmetology"));
     // When every word matches, nothing changes.
-    let (hits, partial) = index.search_or_closest("vet animals", Lang::En);
-    assert!(!partial);
+    let (hits, found) = index.search_or_closest("vet animals", Lang::En);
+    assert_eq!(found, Found::Every);
     assert_eq!(hits, index.search("vet animals", Lang::En));
+    // No word as typed, but one typo away, the first letter included.
+    assert!(index.search("mursing", Lang::En).is_empty());
+    let (hits, found) = index.search_or_closest("mursing", Lang::En);
+    assert_eq!(found, Found::Closest);
+    assert_eq!(hits.first().map(id), Some("nursing-assistant"));
     // Nonsense stays nothing.
     assert_eq!(
         index.search_or_closest("xyzzy qqqq", Lang::En),
-        (Vec::new(), false)
+        (Vec::new(), Found::Nothing)
     );
 }
 

@@ -155,11 +155,34 @@ impl SearchIndex {
         self.rank(query, lang, false).0
     }
 
-    /// As [`SearchIndex::search`], but when no program matches every word of a query of
-    /// several words, the programs that match the most of them, with `true` to say the
-    /// match is partial. "makeup artist" then still finds Cosmetology, and the screen can
-    /// say that not every word matched.
-    pub fn search_or_closest(&self, query: &str, lang: Lang) -> (Vec<Hit>, bool) {
+    /// As [`SearchIndex::search`], but when no program matches every word, the closest
+    /// programs, and how close they are. "makeup artist" then still finds Cosmetology
+    /// ([`Found::SomeWords`]), "mursing" finds Nursing ([`Found::Closest`]), and the
+    /// screen can say that nothing matched as typed.
+    pub fn search_or_closest(&self, query: &str, lang: Lang) -> (Vec<Hit>, Found) {
         self.rank(query, lang, true)
+    }
+}
+
+/// How the hits of [`SearchIndex::search_or_closest`] relate to the query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Found {
+    /// Every hit matches every word of the query.
+    Every,
+    /// No program matches every word: the hits match the most words any program does.
+    SomeWords,
+    /// No program matches any word as typed: the hits are one typo away, the first letter
+    /// included ("mursing" → Nursing).
+    Closest,
+    /// Nothing is close (or the query has no words): no hits.
+    #[default]
+    Nothing,
+}
+
+impl Found {
+    /// True when no program matches the whole query, so the hits (if any) are only the
+    /// closest ones.
+    pub fn is_closest(self) -> bool {
+        self != Found::Every
     }
 }

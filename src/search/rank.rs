@@ -1,13 +1,14 @@
 //! Ranking: each query word scored against the vocabulary, summed per program, every
-//! required word enforced (or, for the closest matches, as many as any program has), and
-//! the letters of each displayed name that a query word matched.
+//! required word enforced (or, for the closest matches, as many as any program has, then
+//! typos in the first letter too), and the letters of each displayed name that a query
+//! word matched.
 
 use std::ops::Range;
 
-use super::classify::{MatchKind, TokenMatch, classify};
+use super::classify::{MatchKind, Pass, TokenMatch, classify};
 use super::index::VocabWord;
 use super::query::{QueryWord, query_words};
-use super::{FIELDS, Hit, MatchField, SearchIndex};
+use super::{FIELDS, Found, Hit, MatchField, SearchIndex};
 use crate::i18n::Lang;
 
 /// A vocabulary word matched by a query word in a way that counts in names: what to
@@ -96,25 +97,65 @@ impl<'a> Scorer<'a> {
     }
 }
 
+/// What all the words of a query matched, per program.
+struct Tally {
+    /// The sum of each word's best score.
+    total: Vec<f32>,
+    /// Required words matched.
+    matched: Vec<usize>,
+    /// The best single word's score, and its field.
+    best: Vec<(f32, MatchField)>,
+    /// Programs whose name matched a word: the only ones with anything to highlight.
+    name_hit: Vec<bool>,
+    name_matches: Vec<NameMatch>,
+}
+
+impl Tally {
+    /// The most required words any program matched.
+    fn most_matched(&self) -> usize {
+        self.matched.iter().copied().max().unwrap_or(0)
+    }
+}
+
 impl SearchIndex {
-    pub(super) fn rank(&self, query: &str, lang: Lang, closest_ok: bool) -> (Vec<Hit>, bool) {
+    pub(super) fn rank(&self, query: &str, lang: Lang, closest_ok: bool) -> (Vec<Hit>, Found) {
         let words = query_words(&self.matcher, query);
         if words.is_empty() || self.names.is_empty() {
-            return (Vec::new(), false);
+            return (Vec::new(), Found::Nothing);
         }
-        let n = self.names.len();
         let required = words.iter().filter(|w| w.required).count();
+        // Every required word must match. Failing that (when allowed), the programs that
+        // match the most words; failing that, the closest spellings.
+        let tally = self.tally(&words, Pass::Typos);
+        let most = tally.most_matched();
+        let (tally, need, found) = if most == required {
+            (tally, required, Found::Every)
+        } else if !closest_ok {
+            return (Vec::new(), Found::Nothing);
+        } else if most > 0 {
+            (tally, most, Found::SomeWords)
+        } else {
+            let tally = self.tally(&words, Pass::AnyFirstLetter);
+            let most = tally.most_matched();
+            if most == 0 {
+                return (Vec::new(), Found::Nothing);
+            }
+            (tally, most, Found::Closest)
+        };
+        (self.hits(tally, need, lang), found)
+    }
 
-        // Per program: total score, required words matched, best single contribution.
+    /// Scores every word of the query against the vocabulary, the typo pass in `typos`.
+    fn tally(&self, words: &[QueryWord], typos: Pass) -> Tally {
+        let n = self.names.len();
         let mut total = vec![0.0f32; n];
         let mut matched = vec![0usize; n];
         let mut best: Vec<(f32, MatchField)> = vec![(0.0, MatchField::Description); n];
-        // Programs whose name matched a word: the only ones with anything to highlight.
         let mut name_hit = vec![false; n];
         let mut scorer = Scorer::new(&self.vocab, n);
 
-        for word in &words {
-            self.score_word(word, &mut scorer);
+        for word in words {
+            self.score_word(word, typos, &mut scorer);
             scorer.finish_word(|p, fields| {
                 let (top_field, top) = MatchField::ALL
                     .iter()
@@ -137,13 +178,25 @@ impl SearchIndex {
                 }
             });
         }
+        Tally {
+            total,
+            matched,
+            best,
+            name_hit,
+            name_matches: scorer.name_matches,
+        }
+    }
 
-        // Every required word must match; failing that (when allowed), as many as any
-        // program matched, but at least one.
-        let most = matched.iter().copied().max().unwrap_or(0);
-        let partial = closest_ok && most < required && most > 0;
-        let need = if partial { most } else { required };
-        let mut hits: Vec<Hit> = (0..n)
+    /// The programs that matched `need` required words, best first, with highlights.
+    fn hits(&self, tally: Tally, need: usize, lang: Lang) -> Vec<Hit> {
+        let Tally {
+            total,
+            matched,
+            best,
+            name_hit,
+            mut name_matches,
+        } = tally;
+        let mut hits: Vec<Hit> = (0..total.len())
             .filter(|&p| matched[p] == need && total[p] > 0.0)
             .map(|p| Hit {
                 program: p,
@@ -154,7 +207,6 @@ impl SearchIndex {
             .collect();
         // Stable sort: equal scores keep catalog order.
         hits.sort_by_key(|h| std::cmp::Reverse(h.score));
-        let mut name_matches = scorer.name_matches;
         name_matches.sort_by_key(|m| m.vocab);
         // Where each vocabulary word's matches start in `name_matches`: a direct lookup,
         // because thousands of hits each look up several name words.
@@ -167,12 +219,12 @@ impl SearchIndex {
             hit.name_highlight =
                 self.name_highlight(hit.program, lang, &name_matches, &first_match, &mut scratch);
         }
-        (hits, partial)
+        hits
     }
 
     /// Matches one query word against the vocabulary and records what it matched in
-    /// `scorer`.
-    fn score_word(&self, word: &QueryWord, scorer: &mut Scorer) {
+    /// `scorer`. When nothing outside descriptions matched, runs the typo pass `typos`.
+    fn score_word(&self, word: &QueryWord, typos: Pass, scorer: &mut Scorer) {
         scorer.start_word(word);
         let len = word.chars.len();
         // Exact and prefix matches, of the word, its stems and its near forms: each a
@@ -186,7 +238,7 @@ impl SearchIndex {
                 if prefixes[..i].iter().any(|p| vw.text.starts_with(p)) {
                     continue; // already scored from an earlier prefix
                 }
-                if let Some(m) = classify(&self.matcher, word, vw, false) {
+                if let Some(m) = classify(&self.matcher, word, vw, Pass::AsTyped) {
                     scorer.record(id, m);
                 }
             }
@@ -195,12 +247,16 @@ impl SearchIndex {
             return;
         }
         // Nothing outside descriptions: the student probably misspelled a name or
-        // keyword. Typos rarely hit the first letter, so only words starting with it.
-        let first: String = word.chars[..1].iter().collect();
-        for id in self.prefix_range(&first) {
+        // keyword. Typos rarely hit the first letter, so only words starting with it,
+        // unless this pass is looking for the closest programs.
+        let candidates = match typos {
+            Pass::AnyFirstLetter => 0..self.vocab.len(),
+            _ => self.prefix_range(&word.text[..word.chars[0].len_utf8()]),
+        };
+        for id in candidates {
             let vw = &self.vocab[id];
             if vw.in_short_field
-                && let Some(m) = classify(&self.matcher, word, vw, true)
+                && let Some(m) = classify(&self.matcher, word, vw, typos)
                 && matches!(m.kind, MatchKind::Fuzzy | MatchKind::Typo)
             {
                 scorer.record(id, m);
