@@ -419,7 +419,7 @@ fn idle_reset_wipes_the_quiz_answers() {
 fn a_query_with_an_unknown_word_shows_the_closest_programs_and_says_so() {
     let mut k = Kiosk::new();
     k.chars("x1makeup artist");
-    assert!(k.app.student.search.partial);
+    assert!(k.app.student.search.found.is_closest());
     let first = k
         .app
         .student
@@ -431,5 +431,5 @@ fn a_query_with_an_unknown_word_shows_the_closest_programs_and_says_so() {
     let screen = common::kiosk::text(&k.draw(80, 24));
     assert!(screen.contains("No program matches every word"), "{screen}");
     k.ctrl('u').chars("vet animals");
-    assert!(!k.app.student.search.partial);
+    assert!(!k.app.student.search.found.is_closest());
 }

@@ -1,18 +1,28 @@
 //! Search quality on the bundled catalog: realistic student queries and the program a
 //! counselor would point them to.
 //!
-//! The queries are split in two. `TUNING` may be used to improve the engine and to add
-//! real words to `keywords`; `HELD_OUT` was written at the same time, before any tuning,
-//! and is never used to choose keywords or weights: its hit rate is the honest estimate
-//! of how the kiosk does on queries nobody anticipated. (Two held-out misses, "barber"
-//! and "peluquería", were later fixed by adding those words to Cosmetology's keywords, so
-//! `HELD_OUT` is no longer fully unseen; `FRESH` was written after that and never tuned.)
+//! Four disjoint sets, each with its own asserted top-3 rate (a query appears in one set
+//! only, compared after folding case, accents and spaces; a test checks it):
+//!
+//! - `TUNING` (50): used to improve the engine and to add real words to `keywords`. Its
+//!   rate shows the tuning held, not how the kiosk does on unseen words. ("enfermeria"
+//!   was dropped: it repeated "enfermería"; `accents_do_not_change_results` covers that.)
+//! - `HELD_OUT` (44): written with `TUNING`, before any tuning, and never used to choose
+//!   weights. Two of its misses, "barber" and "peluquería", were later fixed by adding
+//!   those words to Cosmetology's keywords, so it is no longer fully unseen.
+//! - `FRESH` (14): written after all tuning and never tuned against. It had 30 queries,
+//!   16 of which repeated `TUNING` or `HELD_OUT` queries; they were removed, leaving the
+//!   14 that are really new. Its rate is the honest estimate for unseen words, on a small
+//!   set (one miss is 7 points).
+//! - `NEW_PROGRAMS` (59): for the six programs of issue 12, written before they or any
+//!   tuning for them existed; ignored until those programs are in the catalog.
 //!
 //! Run with `cargo test --test search_quality -- --nocapture` to see the figures.
 
 use roc_kiosk::catalog::Catalog;
 use roc_kiosk::i18n::Lang;
 use roc_kiosk::search::{SearchIndex, is_stop_word};
+use roc_kiosk::text::fold;
 
 /// A query and the program ids a counselor would accept as the answer (most queries
 /// have exactly one; a few everyday words honestly fit two programs).
@@ -90,7 +100,6 @@ const TUNING: &[Case] = &[
     ("receptionist", &[OFFICE]),
     ("health", &[HEALTH_CAREERS]),
     ("enfermería", &[NURSING]),
-    ("enfermeria", &[NURSING]),
     ("mecánico", &[AUTO, DIESEL]),
     ("cocina", &[CULINARY]),
     ("cabello", &[COSMETOLOGY]),
@@ -149,8 +158,6 @@ const HELD_OUT: &[Case] = &[
 
 /// Top-N a counselor would accept: the kiosk shows at least three results at once.
 const TOP_N: usize = 3;
-/// Required share of all queries with an accepted program in the top 3.
-const REQUIRED_HIT_RATE: f64 = 0.95;
 
 fn bundled() -> (Catalog, SearchIndex) {
     let catalog = Catalog::bundled().expect("the bundled catalog is valid");
@@ -185,6 +192,7 @@ fn evaluate(label: &str, catalog: &Catalog, index: &SearchIndex, cases: &[Case])
 
 /// A second unseen set, written after all tuning was done and recorded here before it was
 /// first run. Nothing has been changed to make these pass: its rate is reported as is.
+/// (Queries that repeated `TUNING` or `HELD_OUT` were removed: they measured nothing new.)
 const FRESH: &[Case] = &[
     ("taller mecanico", &[AUTO]),
     ("frenos", &[AUTO]),
@@ -194,29 +202,152 @@ const FRESH: &[Case] = &[
     ("gatos", &[VET]),
     ("bakery", &[CULINARY]),
     ("pasteles", &[CULINARY]),
-    ("restaurant", &[CULINARY]),
-    ("cna", &[NURSING]),
-    ("dentist", &[DENTAL]),
-    ("teeth", &[DENTAL]),
-    ("pharmacy", &[PHARMACY]),
     ("medicinas", &[PHARMACY]),
-    ("athletic trainer", &[SPORTS_MED]),
     ("fisioterapia", &[SPORTS_MED]),
-    ("sheriff", &[LAW]),
-    ("firefighter", &[FIRE]),
-    ("networking", &[NETWORKING]),
-    ("apps", &[MOBILE_APPS]),
     ("game developer", &[GAME_DESIGN]),
     ("animacion", &[ANIMATION]),
     ("camara", &[VIDEO]),
-    ("daycare", &[EARLY_CHILDHOOD]),
-    ("preschool", &[EARLY_CHILDHOOD]),
-    ("warehouse", &[LOGISTICS]),
-    ("forklift", &[LOGISTICS]),
-    ("bank", &[BANKING]),
     ("start a business", &[SMALL_BUSINESS]),
-    ("carpenter", &[CONSTRUCTION]),
 ];
+
+// The six programs of issue 12, not in the bundled catalog yet.
+const WELDING: &str = "welding";
+const DRONE: &str = "drone-piloting";
+const COLLISION: &str = "automotive-collision-refinishing";
+const COMPUTER_TECH: &str = "computer-technologies";
+const MARKETING: &str = "digital-marketing-media-design";
+const AVIATION: &str = "take-flight-aviation";
+
+/// Queries for the six new programs of issue 12, in English and Spanish, written before
+/// those programs or any tuning for them existed, from what a student at the booth would
+/// type. Never tune keywords or the engine against this set: its rate is the estimate of
+/// how the new programs are found.
+const NEW_PROGRAMS: &[Case] = &[
+    ("welding", &[WELDING]),
+    ("welder", &[WELDING]),
+    ("weld metal", &[WELDING]),
+    ("learn to weld", &[WELDING]),
+    ("metal fabrication", &[WELDING]),
+    ("weldng", &[WELDING]),
+    ("soldar", &[WELDING]),
+    ("soldador", &[WELDING]),
+    ("soldadura", &[WELDING]),
+    ("fly drones", &[DRONE]),
+    ("drone", &[DRONE]),
+    ("drone pilot", &[DRONE]),
+    ("aerial photography", &[DRONE, VIDEO]),
+    ("volar drones", &[DRONE]),
+    ("dron", &[DRONE]),
+    ("piloto de drones", &[DRONE]),
+    ("paint cars", &[COLLISION]),
+    ("body shop", &[COLLISION]),
+    ("auto body", &[COLLISION]),
+    ("car paint", &[COLLISION]),
+    ("fix dents", &[COLLISION]),
+    ("collision repair", &[COLLISION]),
+    ("body work", &[COLLISION]),
+    ("pintar carros", &[COLLISION]),
+    ("carroceria", &[COLLISION]),
+    ("hojalateria", &[COLLISION]),
+    ("fix computers", &[COMPUTER_TECH, NETWORKING]),
+    ("build a pc", &[COMPUTER_TECH, NETWORKING]),
+    ("computer repair", &[COMPUTER_TECH, NETWORKING]),
+    ("tech support", &[COMPUTER_TECH, NETWORKING]),
+    ("it technician", &[COMPUTER_TECH, NETWORKING]),
+    ("computer technologies", &[COMPUTER_TECH]),
+    ("arreglar computadoras", &[COMPUTER_TECH, NETWORKING]),
+    ("reparar computadoras", &[COMPUTER_TECH, NETWORKING]),
+    ("tecnico en computacion", &[COMPUTER_TECH, NETWORKING]),
+    ("instagram", &[MARKETING]),
+    ("social media", &[MARKETING]),
+    ("marketing", &[MARKETING]),
+    ("markting", &[MARKETING]),
+    ("graphic design", &[MARKETING]),
+    ("advertising", &[MARKETING]),
+    ("logo design", &[MARKETING]),
+    ("tiktok", &[MARKETING]),
+    ("influencer", &[MARKETING]),
+    ("redes sociales", &[MARKETING]),
+    ("publicidad", &[MARKETING]),
+    ("diseño gráfico", &[MARKETING]),
+    ("pilot", &[AVIATION, DRONE]),
+    ("piloto", &[AVIATION, DRONE]),
+    ("fly planes", &[AVIATION]),
+    ("airplanes", &[AVIATION]),
+    ("aviation", &[AVIATION]),
+    ("aviaton", &[AVIATION]),
+    ("flight school", &[AVIATION]),
+    ("airline pilot", &[AVIATION]),
+    ("take flight", &[AVIATION]),
+    ("aviones", &[AVIATION]),
+    ("aviación", &[AVIATION]),
+    ("volar aviones", &[AVIATION]),
+];
+
+/// Required top-3 rates. The tuning set was tuned to pass, so it must stay near perfect;
+/// the unseen sets allow a few honest misses.
+const TUNING_REQUIRED_RATE: f64 = 0.95;
+const HELD_OUT_REQUIRED_RATE: f64 = 0.90;
+const FRESH_REQUIRED_RATE: f64 = 0.90;
+const NEW_PROGRAMS_REQUIRED_RATE: f64 = 0.90;
+
+/// Every set by name, for the checks that span them all.
+const SETS: [(&str, &[Case]); 4] = [
+    ("tuning", TUNING),
+    ("held-out", HELD_OUT),
+    ("fresh", FRESH),
+    ("new programs", NEW_PROGRAMS),
+];
+
+/// A query as the disjointness check compares it: case, accents and spacing folded.
+fn normalized(query: &str) -> String {
+    fold(query).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Runs `cases` and fails if fewer than `required` of them have an accepted program in
+/// the top 3. Misses are printed first, so a failure shows what came back.
+fn assert_rate(label: &str, cases: &[Case], required: f64) {
+    let (catalog, index) = bundled();
+    let (hits, total) = evaluate(label, &catalog, &index, cases);
+    let rate = hits as f64 / total.max(1) as f64;
+    assert!(
+        rate >= required,
+        "{label}: {hits}/{total} ({:.1}%) in the top {TOP_N}, below the required {:.0}% \
+         (misses listed above; run with --nocapture)",
+        rate * 100.0,
+        required * 100.0
+    );
+}
+
+#[test]
+fn no_query_appears_in_two_sets() {
+    let mut seen: Vec<(String, &str, &str)> = Vec::new();
+    let mut repeats = Vec::new();
+    for (set, cases) in SETS {
+        for (query, _) in cases {
+            let key = normalized(query);
+            match seen.iter().find(|(k, _, _)| *k == key) {
+                Some((_, other_set, other)) => {
+                    repeats.push(format!("{query:?} ({set}) repeats {other:?} ({other_set})"))
+                }
+                None => seen.push((key, set, query)),
+            }
+        }
+    }
+    assert!(
+        repeats.is_empty(),
+        "queries in two sets (or twice in one): {repeats:#?}"
+    );
+}
+
+#[test]
+fn the_disjointness_check_folds_case_accents_and_spaces() {
+    assert_eq!(
+        normalized("  Enfermería\tAsistente "),
+        normalized("enfermeria asistente")
+    );
+    assert_ne!(normalized("nurse"), normalized("nurses"));
+}
 
 #[test]
 fn expected_programs_exist_in_the_bundled_catalog() {
@@ -237,26 +368,86 @@ fn expected_programs_exist_in_the_bundled_catalog() {
 }
 
 #[test]
-fn student_queries_find_the_expected_program() {
-    let (catalog, index) = bundled();
-    assert!(TUNING.len() + HELD_OUT.len() >= 60);
-    let (tuning_hits, tuning_total) = evaluate("tuning", &catalog, &index, TUNING);
-    let (held_hits, held_total) = evaluate("held-out", &catalog, &index, HELD_OUT);
-    let (fresh_hits, fresh_total) = evaluate("fresh", &catalog, &index, FRESH);
-    let hits = tuning_hits + held_hits + fresh_hits;
-    let total = tuning_total + held_total + fresh_total;
-    let rate = hits as f64 / total as f64;
-    println!(
-        "all: {hits}/{total} in top {TOP_N} ({:.1}%), required {:.0}%",
-        rate * 100.0,
-        REQUIRED_HIT_RATE * 100.0
-    );
+fn tuning_queries_find_the_expected_program() {
+    assert_rate("tuning", TUNING, TUNING_REQUIRED_RATE);
+}
+
+#[test]
+fn held_out_queries_find_the_expected_program() {
+    assert_rate("held-out", HELD_OUT, HELD_OUT_REQUIRED_RATE);
+}
+
+#[test]
+fn fresh_queries_find_the_expected_program() {
+    assert_rate("fresh", FRESH, FRESH_REQUIRED_RATE);
+}
+
+#[test]
+fn new_programs_are_found_by_everyday_words() {
+    let (catalog, _) = bundled();
+    let missing: Vec<&str> = [
+        WELDING,
+        DRONE,
+        COLLISION,
+        COMPUTER_TECH,
+        MARKETING,
+        AVIATION,
+    ]
+    .into_iter()
+    .filter(|id| !catalog.programs.iter().any(|p| p.id == *id))
+    .collect();
     assert!(
-        rate >= REQUIRED_HIT_RATE,
-        "search quality {:.1}% is below {:.0}% (misses listed above; run with --nocapture)",
-        rate * 100.0,
-        REQUIRED_HIT_RATE * 100.0
+        missing.is_empty(),
+        "catalog/programs.json lacks the new programs {missing:?}"
     );
+    assert!(NEW_PROGRAMS.len() >= 40);
+    assert_rate("new programs", NEW_PROGRAMS, NEW_PROGRAMS_REQUIRED_RATE);
+}
+
+/// Queries that used to find a program only through letters inside one of its words:
+/// the query, the program it should still find first, and programs it must not find.
+const INSIDE_A_WORD: &[(&str, Option<&str>, &[&str])] = &[
+    // "sacar sangre" run together is "sacarsangre".
+    ("cars", Some(AUTO), &[MEDICAL]),
+    // "credit", "college credit".
+    ("edit", Some(VIDEO), &[BANKING, HEALTH_CAREERS]),
+    // "medicine", "medicinas", "cocinero".
+    ("cine", Some(VIDEO), &[SPORTS_MED, PHARMACY, CULINARY]),
+    // "esports".
+    ("sports", Some(SPORTS_MED), &[GAME_DESIGN]),
+    // "warehouse".
+    ("house", Some(CONSTRUCTION), &[LOGISTICS]),
+    // "técnico de" run together is "tecnicode".
+    ("code", Some(MOBILE_APPS), &[PHARMACY]),
+    // "dental assistant", "medical assistant" run together.
+    ("alas", None, &[DENTAL, MEDICAL]),
+    // "banking", "networking", "cooking"; and one edit from "kind" in "kindergarten".
+    (
+        "king",
+        None,
+        &[BANKING, NETWORKING, CULINARY, EARLY_CHILDHOOD],
+    ),
+];
+
+#[test]
+fn no_match_lands_inside_a_longer_word() {
+    let (catalog, index) = bundled();
+    for (query, first, never) in INSIDE_A_WORD {
+        let ids: Vec<&str> = index
+            .search(query, Lang::En)
+            .iter()
+            .map(|h| catalog.programs[h.program].id.as_str())
+            .collect();
+        if let Some(first) = first {
+            assert_eq!(ids.first(), Some(first), "{query:?} gave {ids:?}");
+        }
+        for id in *never {
+            assert!(
+                !ids.contains(id),
+                "{query:?} found {id} inside a word: {ids:?}"
+            );
+        }
+    }
 }
 
 #[test]

@@ -85,7 +85,7 @@ fn opening_a_closest_program_is_not_giving_up_but_leaving_later_is() {
     let mut k = Kiosk::with_settings(|s| s.log_search_terms = true);
     k.chars("x1makeup artist");
     assert!(
-        k.app.student.search.partial && !k.app.student.search.hits.is_empty(),
+        k.app.student.search.found.is_closest() && !k.app.student.search.hits.is_empty(),
         "the closest programs are shown"
     );
     k.key(KeyCode::Enter); // opens Cosmetology

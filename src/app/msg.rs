@@ -53,6 +53,10 @@ pub enum Target {
     Retake,
     /// Technician menu entry.
     TechItem(usize),
+    /// Search with no match: start the quiz.
+    TakeQuiz,
+    /// Search with no match: browse the career areas.
+    BrowseAreas,
 }
 
 /// Effects `update` asks the loop to carry out: the only way the app touches the world.

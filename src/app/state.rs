@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use super::input::LineInput;
 use crate::catalog::Catalog;
 use crate::i18n::Lang;
-use crate::search::{Hit, SearchIndex};
+use crate::search::{Found, Hit, SearchIndex};
 use crate::ui::theme::Theme;
 
 /// Longest search query kept; longer pastes are cut.
@@ -118,8 +118,8 @@ impl MenuItem {
 pub struct SearchState {
     pub input: SearchInput,
     pub hits: Vec<Hit>,
-    /// No program matched every word; `hits` are the closest.
-    pub partial: bool,
+    /// Whether `hits` match the whole query or are only the closest programs.
+    pub found: Found,
     pub selected: usize,
 }
 
@@ -363,6 +363,21 @@ impl App {
         } else {
             self.student.search.hits.iter().map(|h| h.program).collect()
         }
+    }
+
+    /// The buttons under the search results, in screen order: when no program matches
+    /// the query, "Take the quiz" and "Browse by career area"; otherwise none.
+    pub fn search_actions(&self) -> &'static [super::Target] {
+        let blank = self.student.search.input.0.as_str().trim().is_empty();
+        if blank || !self.student.search.found.is_closest() {
+            return &[];
+        }
+        &[super::Target::TakeQuiz, super::Target::BrowseAreas]
+    }
+
+    /// What the search screen's selection moves through: the rows, then the buttons.
+    pub fn search_selectable(&self) -> usize {
+        self.search_rows().len() + self.search_actions().len()
     }
 
     pub fn all_programs_by_sector(&self) -> Vec<usize> {

@@ -288,13 +288,20 @@ impl App {
             }
             KeyCode::Enter => {
                 let rows = self.search_rows();
-                if let Some(&program) = rows.get(self.student.search.selected) {
-                    self.open_program(program, Via::Search, fx);
+                let selected = self.student.search.selected;
+                match rows.get(selected) {
+                    Some(&program) => self.open_program(program, Via::Search, fx),
+                    None => {
+                        let actions = self.search_actions();
+                        if let Some(&action) = actions.get(selected - rows.len()) {
+                            self.search_action(action);
+                        }
+                    }
                 }
                 false
             }
             code => {
-                let len = self.search_rows().len();
+                let len = self.search_selectable();
                 move_selection(&mut self.student.search.selected, len, code);
                 false
             }
@@ -307,10 +314,19 @@ impl App {
     /// Re-runs the query (on every keystroke) and puts the selection on the best hit.
     fn refresh_search(&mut self) {
         let query = self.student.search.input.0.as_str();
-        let (hits, partial) = self.index.search_or_closest(query, self.student.lang);
+        let (hits, found) = self.index.search_or_closest(query, self.student.lang);
         self.student.search.hits = hits;
-        self.student.search.partial = partial;
+        self.student.search.found = found;
         self.student.search.selected = 0;
+    }
+
+    /// The buttons of a search with no match.
+    fn search_action(&mut self, action: Target) {
+        match action {
+            Target::TakeQuiz => self.start_quiz(),
+            Target::BrowseAreas => self.go(Screen::BrowseSectors),
+            _ => {}
+        }
     }
 
     fn on_paste(&mut self, text: &str) {
@@ -560,6 +576,7 @@ impl App {
                     self.open_program(program, Via::Search, fx);
                 }
             }
+            (Screen::Search, Target::TakeQuiz | Target::BrowseAreas) => self.search_action(target),
             (Screen::BrowseSectors | Screen::BrowsePrograms { .. }, Target::Row(row)) => {
                 self.student.selected = row;
                 self.open_browse_row(row, fx);
@@ -587,7 +604,7 @@ impl App {
         match self.screen() {
             Screen::Detail { .. } => self.scroll_detail(lines),
             Screen::Search => {
-                let len = self.search_rows().len();
+                let len = self.search_selectable();
                 move_selection(&mut self.student.search.selected, len, code);
             }
             Screen::Results => {
@@ -615,7 +632,7 @@ impl App {
     fn unmatched_search(&self) -> Option<String> {
         let search = &self.student.search;
         let query = search.input.0.as_str().trim();
-        let unmatched = search.hits.is_empty() || search.partial;
+        let unmatched = search.hits.is_empty() || search.found.is_closest();
         (self.screen() == Screen::Search && !query.is_empty() && unmatched)
             .then(|| query.to_string())
     }

@@ -13,7 +13,8 @@
 //! ```json
 //! [
 //!   {"rank": 1, "id": "nursing-assistant", "name": "Nursing Assistant",
-//!    "campus": "ctec", "sector": "health", "score": 1000, "field": "name"}
+//!    "campus": "ctec", "sector": "health", "score": 1000, "field": "name",
+//!    "closest": false}
 //! ]
 //! ```
 //!
@@ -21,8 +22,11 @@
 //! from `center.json` and `sectors.json` (`campus` is `null` when no source gives it);
 //! `score` is the engine's score (higher is better, only meaningful within one query);
 //! `field` is one of `name`, `keyword`, `career`, `pathway`, `sector`, `certification`,
-//! `description`. No match prints `[]` (or a one-line note in table mode); either way the
-//! exit code is 0. A catalog that fails validation exits 2 with the errors on stderr.
+//! `description`; `closest` is `true` when no program matches the whole query and the rows
+//! are only the closest programs, as the kiosk then shows them (the table mode says so in a
+//! line above the table). Nothing close prints `[]` (or a one-line note in table mode);
+//! either way the exit code is 0. A catalog that fails validation exits 2 with the errors
+//! on stderr.
 
 use clap::Args;
 use serde::Serialize;
@@ -31,7 +35,7 @@ use super::CatalogArg;
 use super::output::{CliError, print, print_json};
 use crate::catalog::Catalog;
 use crate::i18n::Lang;
-use crate::search::{Hit, MatchField, SearchIndex};
+use crate::search::{Found, Hit, MatchField, SearchIndex};
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
@@ -58,28 +62,35 @@ struct JsonHit<'a> {
     sector: &'a str,
     score: i64,
     field: MatchField,
+    /// No program matches the whole query: this is one of the closest.
+    closest: bool,
 }
 
 pub fn run(args: SearchArgs) -> Result<(), CliError> {
     let catalog = args.catalog.load()?;
     let index = SearchIndex::new(&catalog);
-    let mut hits = index.search(&args.query, Lang::En);
+    let (mut hits, found) = index.search_or_closest(&args.query, Lang::En);
     if args.limit > 0 {
         hits.truncate(args.limit);
     }
     if args.json {
-        let rows = json_rows(&catalog, &hits);
+        let rows = json_rows(&catalog, &hits, found);
         let text = serde_json::to_string_pretty(&rows)
             .map_err(|e| CliError::failed(format!("search: could not write JSON: {e}")))?;
         print_json(&format!("{text}\n"))
     } else if hits.is_empty() {
         print(&format!("No programs match {:?}.\n", args.query))
     } else {
-        print(&table(&catalog, &hits))
+        let note = if found.is_closest() {
+            format!("No program matches {:?}. The closest:\n", args.query)
+        } else {
+            String::new()
+        };
+        print(&format!("{note}{}", table(&catalog, &hits)))
     }
 }
 
-fn json_rows<'a>(catalog: &'a Catalog, hits: &[Hit]) -> Vec<JsonHit<'a>> {
+fn json_rows<'a>(catalog: &'a Catalog, hits: &[Hit], found: Found) -> Vec<JsonHit<'a>> {
     hits.iter()
         .enumerate()
         .map(|(i, hit)| {
@@ -92,6 +103,7 @@ fn json_rows<'a>(catalog: &'a Catalog, hits: &[Hit]) -> Vec<JsonHit<'a>> {
                 sector: &p.sector,
                 score: hit.score,
                 field: hit.field,
+                closest: found.is_closest(),
             }
         })
         .collect()
@@ -152,9 +164,9 @@ mod tests {
     fn json_rows_have_the_documented_shape() {
         let catalog = Catalog::bundled().expect("bundled catalog is valid");
         let index = SearchIndex::new(&catalog);
-        let hits = index.search("nurse", Lang::En);
+        let (hits, found) = index.search_or_closest("nurse", Lang::En);
         assert!(!hits.is_empty());
-        let value = serde_json::to_value(json_rows(&catalog, &hits)).unwrap();
+        let value = serde_json::to_value(json_rows(&catalog, &hits, found)).unwrap();
         let first = &value[0];
         let mut keys: Vec<&str> = first
             .as_object()
@@ -165,9 +177,12 @@ mod tests {
         keys.sort_unstable();
         assert_eq!(
             keys,
-            ["campus", "field", "id", "name", "rank", "score", "sector"]
+            [
+                "campus", "closest", "field", "id", "name", "rank", "score", "sector"
+            ]
         );
         assert_eq!(first["rank"], 1);
+        assert_eq!(first["closest"], false);
         assert!(first["field"].is_string());
         assert!(first["score"].is_i64());
     }
