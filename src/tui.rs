@@ -42,6 +42,8 @@ pub const TEST_PANIC_KEY_ENV: &str = "ROC_KIOSK_TEST_PANIC_KEY";
 pub trait World {
     fn track(&mut self, event: &BoothEvent);
     fn save_settings(&mut self, event_name: Option<&str>, idle_timeout_secs: u64);
+    /// Replaces the config's PIN hash (an old-style hash upgraded on unlock).
+    fn save_pin_hash(&mut self, hash: &str);
     /// Today's booth figures.
     fn tech_figures(&mut self) -> crate::stats::Summary;
     /// Why the booth log is not being saved, if it is not.
@@ -226,6 +228,7 @@ fn event_loop(
                     event_name,
                     idle_timeout_secs,
                 } => world.save_settings(event_name.as_deref(), idle_timeout_secs),
+                Effect::SavePinHash(hash) => world.save_pin_hash(&hash),
             }
         }
     }

@@ -406,7 +406,9 @@ impl App {
             KeyCode::Esc => self.reset(EndReason::Technician, fx),
             KeyCode::Enter => {
                 let entered = std::mem::take(&mut self.tech.pin);
-                if (self.pin_ok)(&entered) {
+                let verdict = (self.pin_ok)(&entered);
+                if verdict.accepted {
+                    fx.extend(verdict.rehashed.map(Effect::SavePinHash));
                     self.tech.failures = 0;
                     self.tech.selected = 0;
                     self.student.screen = Screen::Tech;
