@@ -1,5 +1,6 @@
 //! The command line: `run` (the kiosk, the default), `check`, `search`, `quiz`, `qr`,
-//! `report`, `set-pin`. Each subcommand lives in its own file.
+//! `report`, `set-pin`, `launch`, `autostart`, and the hidden `generate-assets` (man page,
+//! completions and desktop entry for packaging). Each subcommand lives in its own file.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -8,7 +9,11 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::catalog::{Catalog, CatalogSource};
 
+mod assets;
+mod autostart;
 mod check;
+mod desktop_entry;
+mod launch;
 mod qr;
 mod quiz;
 mod report;
@@ -46,6 +51,13 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Set the technician PIN (stored as a salted hash in the config file).
     SetPin(set_pin::SetPinArgs),
+    /// Open the kiosk full-screen in a terminal window, and start it again if it fails.
+    Launch(launch::LaunchArgs),
+    /// Start the kiosk (through `launch`) when this user logs in to the desktop, or stop.
+    Autostart(autostart::AutostartArgs),
+    /// Write the man pages, shell completions and desktop entry into a folder (packaging).
+    #[command(hide = true)]
+    GenerateAssets(assets::AssetsArgs),
 }
 
 /// `--catalog DIR`, shared by every subcommand that reads the catalog.
@@ -85,5 +97,8 @@ pub fn main() -> ExitCode {
         Some(Command::Qr(args)) => qr::run(args),
         Some(Command::Report(args)) => report::run(args),
         Some(Command::SetPin(args)) => set_pin::run(args),
+        Some(Command::Launch(args)) => launch::run(args),
+        Some(Command::Autostart(args)) => autostart::run(args),
+        Some(Command::GenerateAssets(args)) => assets::run(args),
     }
 }
