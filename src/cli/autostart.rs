@@ -14,6 +14,12 @@ use clap::{Args, ValueEnum};
 
 use super::desktop_entry::{EntryKind, desktop_entry};
 
+/// `autostart --help` and its man page.
+pub const LONG_ABOUT: &str = "Start the kiosk (through `roc-kiosk launch`, so full-screen and restarted on failure) when this user logs in to a Linux desktop, or stop doing so.
+
+`on` writes roc-kiosk.desktop into $XDG_CONFIG_HOME/autostart (~/.config/autostart when unset), naming this program by its full path; \
+arguments after -- go to the kiosk (e.g. -- --config /home/booth/config.json). `off` removes that file.";
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Switch {
     On,

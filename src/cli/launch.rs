@@ -36,6 +36,17 @@ use clap::{Args, ValueEnum};
 
 use crate::i18n::EN;
 
+/// `launch --help` and its man page.
+pub const LONG_ABOUT: &str = "Open the kiosk full-screen in a terminal window, and start it again if it fails.
+
+The terminal is the first installed of xfce4-terminal, gnome-terminal, konsole and xterm (or --terminal NAME). \
+When the kiosk ends with status 0 (the technician chose Exit) the launcher ends too. \
+Status 2 means the kiosk refused to start (a broken catalog or config): the window keeps the message until Enter, and the launcher stops. \
+Any other ending (a crash beyond the kiosk's own restarts, the window closed) starts it again after a pause that doubles from 1 s to 60 s; \
+after 10 failures in a row the launcher gives up (a run of 5 minutes or more clears the count).
+
+--here runs the kiosk in the current terminal under the same rules: for a kiosk session (cage with foot), a text console, Windows Terminal or macOS.";
+
 /// A terminal `launch` knows how to make full-screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Terminal {
@@ -497,6 +508,19 @@ mod tests {
         assert!(xfce.contains(&OsString::from("--disable-server")));
         let gnome = Terminal::Gnome.command_line(&command);
         assert!(gnome.contains(&OsString::from("--wait")));
+    }
+
+    #[test]
+    fn the_help_text_states_the_backoff_in_force() {
+        let secs = |d: Duration| format!("{} s", d.as_secs());
+        assert!(LONG_ABOUT.contains(&format!(
+            "doubles from {} to {}",
+            secs(BACKOFF.first_pause),
+            secs(BACKOFF.max_pause)
+        )));
+        assert!(LONG_ABOUT.contains(&format!("after {} failures", BACKOFF.max_failures)));
+        assert!(LONG_ABOUT.contains(&format!("{} minutes", BACKOFF.healthy_run.as_secs() / 60)));
+        assert!(LONG_ABOUT.contains(&format!("Status {REFUSED_TO_START} ")));
     }
 
     #[test]

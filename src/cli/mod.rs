@@ -52,8 +52,10 @@ pub enum Command {
     /// Set the technician PIN (stored as a salted hash in the config file).
     SetPin(set_pin::SetPinArgs),
     /// Open the kiosk full-screen in a terminal window, and start it again if it fails.
+    #[command(long_about = launch::LONG_ABOUT)]
     Launch(launch::LaunchArgs),
     /// Start the kiosk (through `launch`) when this user logs in to the desktop, or stop.
+    #[command(long_about = autostart::LONG_ABOUT)]
     Autostart(autostart::AutostartArgs),
     /// Write the man pages, shell completions and desktop entry into a folder (packaging).
     #[command(hide = true)]
