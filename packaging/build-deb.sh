@@ -1,5 +1,5 @@
 #!/bin/sh
-# Builds the Debian package: target/debian/roc-kiosk_<version>-1_<arch>.deb
+# Builds the Debian package, target/debian/roc-kiosk_<version>-1_<arch>.deb, and prints its path.
 #
 # The release binary writes its own man pages, shell completions and desktop launcher
 # (`roc-kiosk generate-assets`), so they always match the binary that is packaged; then

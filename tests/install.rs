@@ -3,8 +3,14 @@
 //! temporary XDG_CONFIG_HOME, and the packaging assets `generate-assets` writes.
 #![cfg(unix)]
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use common::pty::PtyKiosk;
+use roc_kiosk::config::{Config, hash_pin, new_salt};
 
 const BIN: &str = env!("CARGO_BIN_EXE_roc-kiosk");
 
@@ -259,4 +265,64 @@ fn help_gives_no_pin() {
     let help = text(&out.stdout);
     assert!(help.contains("set-pin"), "{help}");
     assert!(!help.contains("2468"), "{help}");
+}
+
+/// The kiosk process `launch --here` is running now, if any.
+fn kiosk_child(launcher: u32) -> Option<u32> {
+    std::fs::read_to_string(format!("/proc/{launcher}/task/{launcher}/children"))
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
+}
+
+#[test]
+fn launch_here_restarts_a_killed_kiosk_and_ends_at_the_technician_exit() {
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("booth.json");
+    let cfg = Config {
+        pin_hash: Some(hash_pin("13579", &new_salt())),
+        ..Config::default()
+    };
+    cfg.save(&config).unwrap();
+    let config = config.to_str().unwrap();
+    let mut launcher = PtyKiosk::start(
+        &["launch", "--here", "--", "--config", config],
+        80,
+        24,
+        home.path(),
+    );
+    launcher.wait_for("Press any key");
+    let launcher_pid = launcher.pid().unwrap();
+    let first = kiosk_child(launcher_pid).expect("the kiosk runs under the launcher");
+
+    // A crash the kiosk cannot recover from itself: the launcher starts a new one.
+    let killed = Command::new("kill")
+        .args(["-9", &first.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let end = Instant::now() + Duration::from_secs(30);
+    loop {
+        match kiosk_child(launcher_pid) {
+            Some(pid) if pid != first => break,
+            _ if Instant::now() > end => {
+                panic!("no new kiosk; the screen is:\n{}", launcher.screen())
+            }
+            _ => std::thread::sleep(Duration::from_millis(100)),
+        }
+    }
+    assert!(launcher.is_running());
+
+    // The new kiosk answers keys, and its technician Exit ends the launcher with 0.
+    launcher.send(b"\x14");
+    launcher.wait_for("Enter the PIN");
+    launcher.send(b"13579\r");
+    launcher.wait_for("Technician menu");
+    launcher.send(b"5");
+    assert!(
+        launcher.wait_exit(),
+        "the launcher ends with status 0 after an Exit"
+    );
 }
