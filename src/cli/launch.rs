@@ -105,14 +105,20 @@ impl Terminal {
                 "--hide-tabbar".into(),
                 "-e".into(),
             ],
+            // DejaVu Sans Mono at 16 points: at some sizes (14, 15, 18 on a 100 dpi screen)
+            // xterm leaves a pixel line between rows of block glyphs, and the QR code no
+            // longer scans; "Monospace" may even pick a font whose blocks do not fill the
+            // cell. The booth checklist has the technician scan the code on the laptop.
             Terminal::Xterm => vec![
                 "-fullscreen".into(),
                 "-title".into(),
                 title.into(),
+                "-u8".into(),
+                "+sb".into(),
                 "-fa".into(),
-                "Monospace".into(),
+                "DejaVu Sans Mono".into(),
                 "-fs".into(),
-                "14".into(),
+                "16".into(),
                 "-e".into(),
             ],
         };
