@@ -18,7 +18,7 @@ fn app() -> App {
     App::new(
         catalog,
         Settings::new(jiff::civil::date(2026, 11, 24)),
-        Arc::new(|_: &str| false),
+        Arc::new(|_: &str| false.into()),
         Instant::now(),
     )
 }

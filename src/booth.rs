@@ -77,6 +77,17 @@ impl World for Booth {
         })
     }
 
+    fn save_pin_hash(&mut self, hash: &str) {
+        self.config.pin_hash = Some(hash.to_string());
+        match self.config.save(&self.config_path) {
+            Ok(()) => tracing::info!("PIN hash upgraded to Argon2id"),
+            Err(e) => tracing::warn!(
+                "could not save the upgraded PIN hash to {}: {e}",
+                self.config_path.display()
+            ),
+        }
+    }
+
     fn tech_figures(&mut self) -> stats::Summary {
         let today = self
             .today_override

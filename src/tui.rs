@@ -93,6 +93,8 @@ pub trait World {
         event_name: Option<&str>,
         idle_timeout_secs: u64,
     ) -> Result<(), String>;
+    /// Replaces the config's PIN hash (an old-style hash upgraded on unlock).
+    fn save_pin_hash(&mut self, hash: &str);
     /// Today's booth figures.
     fn tech_figures(&mut self) -> crate::stats::Summary;
     /// Why the booth log is not being saved, if it is not.
@@ -422,6 +424,7 @@ pub fn apply_effects(
                 let saved = world.save_settings(event_name.as_deref(), idle_timeout_secs);
                 app.update(Msg::SettingsSaved(saved), now);
             }
+            Effect::SavePinHash(hash) => world.save_pin_hash(&hash),
         }
     }
     None

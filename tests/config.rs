@@ -62,7 +62,7 @@ fn known_fields_list_matches_the_struct() {
     let full = Config {
         event_name: Some("e".into()),
         site: Some("s".into()),
-        pin_hash: Some(hash_pin("1357", b"salt")),
+        pin_hash: Some(hash_pin("1357", b"salt-salt-salt!!")),
         data_dir: Some("/tmp".into()),
         laptop_id: Some("x".into()),
         ..Config::default()
@@ -324,7 +324,10 @@ fn save_is_atomic_and_round_trips() {
 #[test]
 fn pin_hash_round_trip() {
     let hash = hash_pin("13579", b"0123456789abcdef");
-    assert!(hash.starts_with("sha256:"), "{hash}");
+    assert!(
+        hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+        "{hash}"
+    );
     assert!(!hash.contains("13579"));
     assert_ne!(
         hash,
@@ -332,7 +335,7 @@ fn pin_hash_round_trip() {
         "the salt changes the hash"
     );
     let cfg = Config::parse("config.json", &format!("{{\"pin_hash\": \"{hash}\"}}")).unwrap();
-    let check = PinCheck::from_config(&cfg, None);
+    let check = PinCheck::from_config(&cfg, None).unwrap();
     assert_eq!(check.source(), PinSource::Config);
     assert!(check.verify("13579"));
     for wrong in ["1357", "135790", "13578", DEFAULT_PIN, "", " 13579"] {
@@ -351,15 +354,15 @@ fn pin_precedence_env_then_config_then_default() {
         pin_hash: Some(hash_pin("13579", b"salt-salt-salt!!")),
         ..Config::default()
     };
-    let env = PinCheck::from_config(&configured, Some("8642".into()));
+    let env = PinCheck::from_config(&configured, Some("8642".into())).unwrap();
     assert_eq!(env.source(), PinSource::Env);
     assert!(env.verify("8642") && !env.verify("13579") && !env.verify(DEFAULT_PIN));
 
-    let from_config = PinCheck::from_config(&configured, Some("  ".into()));
+    let from_config = PinCheck::from_config(&configured, Some("  ".into())).unwrap();
     assert_eq!(from_config.source(), PinSource::Config);
     assert!(from_config.verify("13579") && !from_config.verify(DEFAULT_PIN));
 
-    let default = PinCheck::from_config(&Config::default(), None);
+    let default = PinCheck::from_config(&Config::default(), None).unwrap();
     assert!(default.is_default());
     assert!(default.verify(DEFAULT_PIN) && !default.verify("13579"));
 
@@ -368,7 +371,7 @@ fn pin_precedence_env_then_config_then_default() {
         pin_hash: Some("garbage".into()),
         ..Config::default()
     };
-    let check = PinCheck::from_config(&broken, None);
+    let check = PinCheck::from_config(&broken, None).unwrap();
     assert_eq!(check.source(), PinSource::Unusable);
     assert!(!check.verify(DEFAULT_PIN) && !check.verify("garbage"));
 }
@@ -434,7 +437,7 @@ fn set_pin_via_the_binary_keeps_other_settings() {
     let cfg = Config::load(Some(&path)).unwrap().config;
     assert_eq!(cfg.event_name.as_deref(), Some("Career Fair"));
     assert_eq!(cfg.idle_timeout_secs, 120);
-    let check = PinCheck::from_config(&cfg, None);
+    let check = PinCheck::from_config(&cfg, None).unwrap();
     assert!(check.verify("13579"));
     assert!(!check.verify(DEFAULT_PIN));
 
@@ -470,7 +473,7 @@ fn set_pin_creates_a_missing_config_and_follows_the_env_variable() {
     let (_, stderr, code) = set_pin(None, "8080\n8080\n", Some(&path));
     assert_eq!(code, 0, "{stderr}");
     let cfg = Config::load(Some(&path)).unwrap().config;
-    assert!(PinCheck::from_config(&cfg, None).verify("8080"));
+    assert!(PinCheck::from_config(&cfg, None).unwrap().verify("8080"));
     assert_eq!(
         Config {
             pin_hash: None,
@@ -657,7 +660,7 @@ fn the_config_is_written_for_its_owner_only_and_a_link_stays_a_link() {
     assert_eq!(mode(&real), 0o600);
     let cfg = Config::load(Some(&real)).unwrap().config;
     assert_eq!(cfg.event_name.as_deref(), Some("Career Fair"));
-    assert!(PinCheck::from_config(&cfg, None).verify("13579"));
+    assert!(PinCheck::from_config(&cfg, None).unwrap().verify("13579"));
     let leftovers: Vec<_> = std::fs::read_dir(real.parent().unwrap())
         .unwrap()
         .map(|e| e.unwrap().file_name())

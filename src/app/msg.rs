@@ -74,4 +74,6 @@ pub enum Effect {
         event_name: Option<String>,
         idle_timeout_secs: u64,
     },
+    /// The PIN was accepted against an old-style hash: save this Argon2id hash in its place.
+    SavePinHash(String),
 }

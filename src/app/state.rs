@@ -20,7 +20,8 @@ pub const MAX_PIN_TRIES: u8 = 3;
 pub const ATTRACT_ROTATE_SECS: u64 = 6;
 
 /// Checks a technician PIN. Built by the loop from the config; the app never sees the PIN.
-pub type PinVerifier = Arc<dyn Fn(&str) -> bool + Send + Sync>;
+/// An accepted PIN may come with a new hash to save ([`crate::config::PinVerdict`]).
+pub type PinVerifier = Arc<dyn Fn(&str) -> crate::config::PinVerdict + Send + Sync>;
 
 /// Start-up settings (config file + command line), fixed for the day except what the
 /// technician changes in the menu.

@@ -452,7 +452,9 @@ impl App {
             KeyCode::Esc => self.reset(EndReason::Technician, fx),
             KeyCode::Enter => {
                 let entered = std::mem::take(&mut self.tech.pin);
-                if (self.pin_ok)(&entered) {
+                let verdict = (self.pin_ok)(&entered);
+                if verdict.accepted {
+                    fx.extend(verdict.rehashed.map(Effect::SavePinHash));
                     if self.out_of_order {
                         // Out of order, the PIN's only use is to end the kiosk.
                         return fx.push(Effect::Quit);

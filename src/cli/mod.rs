@@ -1,6 +1,7 @@
 //! The command line: `run` (the kiosk, the default), `check`, `search`, `quiz`, `qr`,
-//! `report`, `set-pin`. Each subcommand lives in its own file and returns
-//! `Result<(), CliError>`; [`main`] prints the error and picks the exit code, once.
+//! `report`, `set-pin`, `launch`, `autostart`, and the hidden `generate-assets` (man page,
+//! completions and desktop entry for packaging). Each subcommand lives in its own file and
+//! returns `Result<(), CliError>`; [`main`] prints the error and picks the exit code, once.
 //! Everything printed goes through [`output`] (terminal codes escaped, a closed pipe is
 //! a normal end).
 
@@ -12,7 +13,11 @@ use clap::{Args, Parser, Subcommand};
 use crate::catalog::{Catalog, CatalogSource};
 pub use output::CliError;
 
+mod assets;
+mod autostart;
 mod check;
+mod desktop_entry;
+mod launch;
 pub mod output;
 mod qr;
 mod quiz;
@@ -51,6 +56,15 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Set the technician PIN (stored as a salted hash in the config file).
     SetPin(set_pin::SetPinArgs),
+    /// Open the kiosk full-screen in a terminal window, and start it again if it fails.
+    #[command(long_about = launch::LONG_ABOUT)]
+    Launch(launch::LaunchArgs),
+    /// Start the kiosk (through `launch`) when this user logs in to the desktop, or stop.
+    #[command(long_about = autostart::LONG_ABOUT)]
+    Autostart(autostart::AutostartArgs),
+    /// Write the man pages, shell completions and desktop entry into a folder (packaging).
+    #[command(hide = true)]
+    GenerateAssets(assets::AssetsArgs),
 }
 
 /// `--catalog DIR`, shared by every subcommand that reads the catalog.
@@ -93,6 +107,10 @@ pub fn main() -> ExitCode {
         Some(Command::Qr(args)) => qr::run(args),
         Some(Command::Report(args)) => report::run(args),
         Some(Command::SetPin(args)) => set_pin::run(args),
+        // The supervisor's exit code mirrors the kiosk's, like `run`'s.
+        Some(Command::Launch(args)) => return launch::run(args),
+        Some(Command::Autostart(args)) => return autostart::run(args),
+        Some(Command::GenerateAssets(args)) => assets::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

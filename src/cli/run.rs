@@ -18,7 +18,7 @@ use crate::tui;
 use crate::ui::theme::Theme;
 
 pub const AFTER_HELP: &str = "Technician: press Ctrl-T and enter the PIN to open the technician menu (today's figures, event name, idle timeout, QR preview, Exit). \
-The PIN comes from ROC_KIOSK_PIN, else the config file (set it with `roc-kiosk set-pin`), else the default 2468.\n\
+Set the PIN with `roc-kiosk set-pin` before a fair (ROC_KIOSK_PIN overrides it, for tests only).\n\
 Nothing a student presses ends the kiosk: Ctrl-C, Ctrl-Z, Ctrl-\\, Ctrl-D, q and the F-keys are ignored, and Esc only goes back.";
 
 /// What a technician reads when the kiosk is started without a terminal (from a desktop
@@ -62,6 +62,14 @@ pub fn run(args: RunArgs) -> ExitCode {
         }
     };
     let config = loaded.config;
+    let pin = match PinCheck::from_config(&config, std::env::var(PIN_ENV).ok()) {
+        Ok(pin) => std::sync::Mutex::new(pin),
+        Err(message) => {
+            eprintln!("{message}");
+            eprintln!("The kiosk did not start.");
+            return ExitCode::from(2);
+        }
+    };
     let _log_guard = start_log_file(&config.data_dir());
     let tty = match tui::Tty::open() {
         Ok(tty) => tty,
@@ -73,8 +81,13 @@ pub fn run(args: RunArgs) -> ExitCode {
     };
 
     let settings = settings_from(&config, &args);
-    let pin = PinCheck::from_config(&config, std::env::var(PIN_ENV).ok());
-    let pin_ok: crate::app::PinVerifier = Arc::new(move |entered: &str| pin.verify(entered));
+    // A Mutex because unlocking may switch an old-style hash to Argon2id; a poisoned lock
+    // still holds a usable check, so the technician is never locked out by it.
+    let pin_ok: crate::app::PinVerifier = Arc::new(move |entered: &str| {
+        pin.lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .unlock(entered)
+    });
     let log = if config.booth_log {
         BoothLog::open(&config.data_dir(), &config.laptop_id())
     } else {

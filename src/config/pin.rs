@@ -1,24 +1,41 @@
-//! The technician PIN: hashing, checking, and where the PIN comes from.
+//! The technician PIN: the rule a PIN follows, hashing, checking, and where the PIN comes
+//! from.
 //!
 //! What the PIN protects: the technician menu (stats, exit) from students at the keyboard.
 //! It does not protect the config file: a 4–8 digit PIN can be found from its hash by
-//! trying every PIN. The salt and the repeated hashing only make that slower and stop one
-//! precomputed table from serving every kiosk.
+//! trying every PIN. Argon2id only makes each try cost memory and time, and the salt stops
+//! one precomputed table from serving every kiosk.
+//!
+//! New hashes are PHC strings, `$argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>`, checked by
+//! the `argon2` crate's verifier (a constant-time comparison). Configs written by earlier
+//! versions hold `sha256:<rounds>:<salt hex>:<hash hex>`: those still unlock, and the first
+//! successful unlock hands back an Argon2id hash to store instead ([`PinCheck::unlock`]).
 
+use std::ops::RangeInclusive;
+
+use argon2::{Argon2, Params, PasswordHash, PasswordHasher, PasswordVerifier};
 use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
 
 use super::Config;
 
-/// The PIN when neither `ROC_KIOSK_PIN` nor the config sets one (documented in --help).
+/// The PIN while none is configured. Kept only until the first-run set-up screen exists;
+/// it is not advertised anywhere, and `set-pin` refuses it.
 pub const DEFAULT_PIN: &str = "2468";
-/// The environment variable that overrides the configured PIN.
+/// The environment variable that overrides the configured PIN. For tests only.
 pub const PIN_ENV: &str = "ROC_KIOSK_PIN";
-/// Hash rounds written by [`hash_pin`].
-pub const PIN_HASH_ROUNDS: u32 = 10_000;
-/// Upper bound accepted when reading a hash, so a hand-edited config cannot make each
-/// PIN check take minutes.
-const MAX_ROUNDS: u32 = 1_000_000;
+/// How many digits a PIN has: the PIN prompt takes at most the upper bound.
+pub const PIN_DIGITS: RangeInclusive<usize> = 4..=8;
+/// Salt length of new hashes (the argon2 crate's recommended length).
 const SALT_BYTES: usize = 16;
+/// Largest Argon2 costs accepted when reading a hash, so a hand-edited config cannot make
+/// each PIN check take minutes or all the laptop's memory. New hashes use the crate's
+/// defaults (19 MiB, 2 passes, 1 lane), well inside these.
+const MAX_M_COST_KIB: u32 = 256 * 1024;
+const MAX_T_COST: u32 = 10;
+const MAX_P_COST: u32 = 4;
+/// The same guard for the old `sha256:` hashes.
+const MAX_SHA256_ROUNDS: u32 = 1_000_000;
 
 /// Where the PIN being checked came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,18 +51,68 @@ pub enum PinSource {
     Unusable,
 }
 
-/// A ready-to-use PIN check. Every source is kept as a salted hash so the entered PIN is
-/// always compared the same way, in constant time.
+/// What an entered PIN led to.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PinVerdict {
+    pub accepted: bool,
+    /// When the PIN was accepted against an old-style hash: its Argon2id hash, to be saved
+    /// in the config in place of the old one.
+    pub rehashed: Option<String>,
+}
+
+impl From<bool> for PinVerdict {
+    fn from(accepted: bool) -> Self {
+        PinVerdict {
+            accepted,
+            rehashed: None,
+        }
+    }
+}
+
+/// A PIN hash read from a config file.
+#[derive(Clone)]
+pub struct PinHash(StoredHash);
+
+#[derive(Clone)]
+enum StoredHash {
+    /// A PHC string whose algorithm and costs have been checked.
+    Argon2(String),
+    /// Written by versions before Argon2: SHA-256 of salt and PIN, re-hashed with the salt
+    /// `rounds - 1` more times.
+    Sha256 {
+        rounds: u32,
+        salt: Vec<u8>,
+        hash: [u8; 32],
+    },
+}
+
+impl PinHash {
+    /// True for the old `sha256:` form, which the next unlock replaces.
+    pub fn is_legacy(&self) -> bool {
+        matches!(self.0, StoredHash::Sha256 { .. })
+    }
+}
+
+/// What a [`PinCheck`] compares against.
+#[derive(Clone)]
+enum Expected {
+    /// `ROC_KIOSK_PIN` or [`DEFAULT_PIN`]: plain text already, so hashing it would hide
+    /// nothing and cost start-up time; compared in constant time all the same.
+    Plain(String),
+    Hash(StoredHash),
+    /// Opens nothing.
+    Nothing,
+}
+
+/// A ready-to-use PIN check.
 #[derive(Clone)]
 pub struct PinCheck {
     source: PinSource,
-    rounds: u32,
-    salt: Vec<u8>,
-    hash: [u8; 32],
+    expected: Expected,
 }
 
 impl std::fmt::Debug for PinCheck {
-    // Never print the hash: Debug output can end up in a log file.
+    // Never print the PIN or its hash: Debug output can end up in a log file.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("PinCheck")
             .field("source", &self.source)
@@ -53,52 +120,84 @@ impl std::fmt::Debug for PinCheck {
     }
 }
 
+impl std::fmt::Debug for PinHash {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PinHash")
+            .field("legacy", &self.is_legacy())
+            .finish_non_exhaustive()
+    }
+}
+
 impl PinCheck {
-    /// Precedence: `env_pin` (the caller reads `ROC_KIOSK_PIN` once at startup) >
-    /// the config's `pin_hash` > [`DEFAULT_PIN`]. An empty `env_pin` counts as unset.
-    pub fn from_config(cfg: &Config, env_pin: Option<String>) -> Self {
+    /// Precedence: `env_pin` (the caller reads `ROC_KIOSK_PIN` once at start-up) >
+    /// the config's `pin_hash` > [`DEFAULT_PIN`]. An empty `env_pin` counts as unset; one
+    /// that breaks the PIN rule ([`check_pin_format`]) is refused, with a message that
+    /// says what to do (it never repeats the value).
+    pub fn from_config(cfg: &Config, env_pin: Option<String>) -> Result<Self, String> {
         if let Some(pin) = env_pin
             .map(|p| p.trim().to_string())
             .filter(|p| !p.is_empty())
         {
-            return PinCheck::from_plain(PinSource::Env, &pin);
+            check_pin_format(&pin).map_err(|why| {
+                format!(
+                    "{PIN_ENV} is set, but {why}. {PIN_ENV} is for tests only: unset it, and set the booth's PIN with `roc-kiosk set-pin`"
+                )
+            })?;
+            return Ok(PinCheck {
+                source: PinSource::Env,
+                expected: Expected::Plain(pin),
+            });
         }
-        match cfg.pin_hash.as_deref().map(parse_pin_hash) {
-            Some(Ok((rounds, salt, hash))) => PinCheck {
+        Ok(match cfg.pin_hash.as_deref().map(parse_pin_hash) {
+            Some(Ok(PinHash(stored))) => PinCheck {
                 source: PinSource::Config,
-                rounds,
-                salt,
-                hash,
+                expected: Expected::Hash(stored),
             },
             Some(Err(_)) => PinCheck {
                 source: PinSource::Unusable,
-                rounds: 1,
-                salt: Vec::new(),
-                hash: [0; 32],
+                expected: Expected::Nothing,
             },
-            None => PinCheck::from_plain(PinSource::Default, DEFAULT_PIN),
-        }
+            None => PinCheck {
+                source: PinSource::Default,
+                expected: Expected::Plain(DEFAULT_PIN.to_string()),
+            },
+        })
     }
 
-    fn from_plain(source: PinSource, pin: &str) -> Self {
-        let salt: [u8; SALT_BYTES] = rand::random();
-        PinCheck {
-            source,
-            rounds: PIN_HASH_ROUNDS,
-            salt: salt.to_vec(),
-            hash: digest(pin, &salt, PIN_HASH_ROUNDS),
-        }
-    }
-
-    /// True when `entered` is the PIN.
+    /// True when `entered` is the PIN. Every comparison is constant-time.
     pub fn verify(&self, entered: &str) -> bool {
-        if self.source == PinSource::Unusable {
-            return false;
+        match &self.expected {
+            Expected::Plain(pin) => entered.as_bytes().ct_eq(pin.as_bytes()).into(),
+            Expected::Hash(StoredHash::Argon2(phc)) => PasswordHash::new(phc).is_ok_and(|hash| {
+                Argon2::default()
+                    .verify_password(entered.as_bytes(), &hash)
+                    .is_ok()
+            }),
+            Expected::Hash(StoredHash::Sha256 { rounds, salt, hash }) => {
+                sha256_rounds(entered, salt, *rounds).ct_eq(hash).into()
+            }
+            Expected::Nothing => false,
         }
-        constant_time_eq(&digest(entered, &self.salt, self.rounds), &self.hash)
     }
 
-    /// True when the PIN is still the published default.
+    /// [`verify`](Self::verify), and when the PIN is right but stored in the old form,
+    /// switches this check to a new Argon2id hash and returns that hash for saving. Later
+    /// unlocks then use the new hash and ask for nothing more.
+    pub fn unlock(&mut self, entered: &str) -> PinVerdict {
+        let accepted = self.verify(entered);
+        let legacy = matches!(self.expected, Expected::Hash(StoredHash::Sha256 { .. }));
+        if !(accepted && legacy) {
+            return accepted.into();
+        }
+        // If hashing fails (out of memory), the old hash stays and still works.
+        let rehashed = try_hash_pin(entered, &new_salt()).ok();
+        if let Some(phc) = &rehashed {
+            self.expected = Expected::Hash(StoredHash::Argon2(phc.clone()));
+        }
+        PinVerdict { accepted, rehashed }
+    }
+
+    /// True when the PIN is still the built-in default.
     pub fn is_default(&self) -> bool {
         self.source == PinSource::Default
     }
@@ -108,31 +207,56 @@ impl PinCheck {
     }
 }
 
-/// `"sha256:<rounds>:<salt hex>:<hash hex>"` where the hash is SHA-256 of salt and PIN,
-/// then re-hashed with the salt `rounds - 1` more times.
-pub fn hash_pin(pin: &str, salt: &[u8]) -> String {
-    let hash = digest(pin, salt, PIN_HASH_ROUNDS);
-    format!(
-        "sha256:{PIN_HASH_ROUNDS}:{}:{}",
-        to_hex(salt),
-        to_hex(&hash)
-    )
+/// The Argon2id PHC string of `pin` with `salt` (the crate's default costs).
+pub fn hash_pin(pin: &str, salt: &[u8; SALT_BYTES]) -> String {
+    try_hash_pin(pin, salt).expect("a 16-byte salt and the default Argon2 costs are valid")
 }
 
-/// Reads a [`hash_pin`] string: (rounds, salt, hash), or why it cannot be used.
-pub fn parse_pin_hash(text: &str) -> Result<(u32, Vec<u8>, [u8; 32]), String> {
+fn try_hash_pin(
+    pin: &str,
+    salt: &[u8; SALT_BYTES],
+) -> Result<String, argon2::password_hash::Error> {
+    Ok(Argon2::default()
+        .hash_password_with_salt(pin.as_bytes(), salt)?
+        .to_string())
+}
+
+/// Reads a `pin_hash` value: an Argon2id PHC string, or the old `sha256:` form. Says why
+/// one cannot be used.
+pub fn parse_pin_hash(text: &str) -> Result<PinHash, String> {
     let bad = |why: &str| Err(format!("is not a PIN hash written by set-pin: {why}"));
+    if text.starts_with('$') {
+        let Ok(hash) = PasswordHash::new(text) else {
+            return bad("it is not a PHC string ($argon2id$v=19$m=…,t=…,p=…$salt$hash)");
+        };
+        if hash.algorithm != argon2::ARGON2ID_IDENT {
+            return bad("it is not an argon2id hash");
+        }
+        let Ok(params) = Params::try_from(&hash) else {
+            return bad("its Argon2 costs are not valid");
+        };
+        if params.m_cost() > MAX_M_COST_KIB
+            || params.t_cost() > MAX_T_COST
+            || params.p_cost() > MAX_P_COST
+        {
+            return bad("its Argon2 costs are too high for a kiosk (at most m=262144, t=10, p=4)");
+        }
+        if hash.salt.is_none() || hash.hash.is_none() {
+            return bad("it has no salt or no hash");
+        }
+        return Ok(PinHash(StoredHash::Argon2(text.to_string())));
+    }
     let parts: Vec<&str> = text.split(':').collect();
     let [scheme, rounds, salt, hash] = parts[..] else {
-        return bad("expected sha256:<rounds>:<salt>:<hash>");
+        return bad("expected an argon2id PHC string ($argon2id$…)");
     };
     if scheme != "sha256" {
-        return bad("it does not start with 'sha256:'");
+        return bad("expected an argon2id PHC string ($argon2id$…)");
     }
     let Ok(rounds) = rounds.parse::<u32>() else {
         return bad("the rounds are not a number");
     };
-    if rounds == 0 || rounds > MAX_ROUNDS {
+    if rounds == 0 || rounds > MAX_SHA256_ROUNDS {
         return bad("the rounds are out of range");
     }
     let Some(salt) = from_hex(salt).filter(|s| !s.is_empty()) else {
@@ -141,17 +265,24 @@ pub fn parse_pin_hash(text: &str) -> Result<(u32, Vec<u8>, [u8; 32]), String> {
     let Some(hash) = from_hex(hash).and_then(|h| <[u8; 32]>::try_from(h).ok()) else {
         return bad("the hash is not 64 hexadecimal digits");
     };
-    Ok((rounds, salt, hash))
+    Ok(PinHash(StoredHash::Sha256 { rounds, salt, hash }))
 }
 
-/// Checks a new PIN for `set-pin`: 4–8 digits, and not the published default.
-pub fn check_new_pin(pin: &str) -> Result<(), String> {
-    if !(4..=8).contains(&pin.len()) || !pin.bytes().all(|b| b.is_ascii_digit()) {
+/// The one rule for what a PIN looks like: 4 to 8 ASCII digits. `set-pin` and
+/// `ROC_KIOSK_PIN` both follow it, and the PIN prompt takes nothing else.
+pub fn check_pin_format(pin: &str) -> Result<(), String> {
+    if !PIN_DIGITS.contains(&pin.len()) || !pin.bytes().all(|b| b.is_ascii_digit()) {
         return Err("the PIN must be 4 to 8 digits (0-9)".into());
     }
+    Ok(())
+}
+
+/// Checks a new PIN for `set-pin`: [`check_pin_format`], and not the built-in default.
+pub fn check_new_pin(pin: &str) -> Result<(), String> {
+    check_pin_format(pin)?;
     if pin == DEFAULT_PIN {
         return Err(format!(
-            "{DEFAULT_PIN} is the published default PIN; choose another"
+            "{DEFAULT_PIN} is the built-in default PIN; choose another"
         ));
     }
     Ok(())
@@ -162,7 +293,8 @@ pub fn new_salt() -> [u8; SALT_BYTES] {
     rand::random()
 }
 
-fn digest(pin: &str, salt: &[u8], rounds: u32) -> [u8; 32] {
+/// The old `sha256:` scheme, kept only to read configs written before Argon2.
+fn sha256_rounds(pin: &str, salt: &[u8], rounds: u32) -> [u8; 32] {
     let mut hash: [u8; 32] = Sha256::new()
         .chain_update(salt)
         .chain_update(pin.as_bytes())
@@ -176,16 +308,6 @@ fn digest(pin: &str, salt: &[u8], rounds: u32) -> [u8; 32] {
             .into();
     }
     hash
-}
-
-/// Compares without stopping at the first difference, so timing says nothing about how
-/// much of a guess was right.
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
-fn to_hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn from_hex(text: &str) -> Option<Vec<u8>> {
@@ -203,17 +325,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn hex_round_trip() {
-        let bytes = [0u8, 1, 0xab, 0xff];
-        assert_eq!(from_hex(&to_hex(&bytes)).unwrap(), bytes);
+    fn hex_reads_pairs_of_digits_only() {
+        assert_eq!(from_hex("0001abff").unwrap(), [0u8, 1, 0xab, 0xff]);
         assert!(from_hex("abc").is_none());
         assert!(from_hex("zz").is_none());
     }
 
     #[test]
-    fn constant_time_eq_compares() {
-        assert!(constant_time_eq(b"abc", b"abc"));
-        assert!(!constant_time_eq(b"abc", b"abd"));
-        assert!(!constant_time_eq(b"abc", b"ab"));
+    fn the_pin_rule_is_4_to_8_ascii_digits() {
+        for ok in ["1357", "2468", "00000000"] {
+            assert!(check_pin_format(ok).is_ok(), "{ok}");
+        }
+        for bad in ["12", "123", "123456789", "12a4", "abcd", "", "١٢٣٤", "12 4"] {
+            assert!(check_pin_format(bad).is_err(), "{bad}");
+        }
     }
 }

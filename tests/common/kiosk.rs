@@ -7,7 +7,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use roc_kiosk::app::{App, Effect, Msg, Settings};
+use roc_kiosk::app::{App, Effect, Msg, PinVerifier, Settings};
 use roc_kiosk::catalog::Catalog;
 use roc_kiosk::ui::{self, Hotspots};
 
@@ -28,11 +28,20 @@ impl Kiosk {
     }
 
     pub fn with_settings(change: impl FnOnce(&mut Settings)) -> Self {
+        Self::build(change, Arc::new(|pin: &str| (pin == PIN).into()))
+    }
+
+    /// A kiosk whose PIN prompt asks `pin_ok` (e.g. a real `PinCheck`).
+    pub fn with_pin_verifier(pin_ok: PinVerifier) -> Self {
+        Self::build(|_| {}, pin_ok)
+    }
+
+    fn build(change: impl FnOnce(&mut Settings), pin_ok: PinVerifier) -> Self {
         let catalog = Arc::new(Catalog::bundled().expect("the bundled catalog is valid"));
         let mut settings = Settings::new(jiff::civil::date(2026, 11, 24));
         change(&mut settings);
         let start = Instant::now();
-        let app = App::new(catalog, settings, Arc::new(|pin: &str| pin == PIN), start);
+        let app = App::new(catalog, settings, pin_ok, start);
         Kiosk {
             app,
             start,
