@@ -33,7 +33,7 @@ pub const IDLE_TIMEOUT_RANGE: std::ops::RangeInclusive<u64> = 15..=3600;
 pub const DEFAULT_IDLE_TIMEOUT_SECS: u64 = 90;
 /// How many digits a technician PIN has: the one source for `set-pin`'s check and the
 /// PIN field.
-pub const PIN_LENGTH: std::ops::RangeInclusive<usize> = 4..=8;
+pub const PIN_LENGTH: std::ops::RangeInclusive<usize> = pin::PIN_DIGITS;
 /// Longest event name / site shown in the header.
 pub const MAX_LABEL_CHARS: usize = 80;
 /// Longest laptop id (it goes into log file names).

@@ -10,8 +10,9 @@ use crate::i18n::Lang;
 use crate::search::{Found, Hit, SearchIndex};
 use crate::ui::theme::Theme;
 
-/// Longest search query kept; longer pastes are cut.
-pub const MAX_QUERY_CHARS: usize = 60;
+/// Longest search query kept; longer pastes are cut. The engine caps queries at the same
+/// length, so the CLI and the kiosk search the same words.
+pub use crate::search::MAX_QUERY_CHARS;
 /// How long "Still there?" counts down before the reset.
 pub const STILL_THERE: Duration = Duration::from_secs(10);
 /// Wrong PINs before the prompt gives up and returns to Attract.

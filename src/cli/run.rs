@@ -29,8 +29,8 @@ pub const NEEDS_TERMINAL: &str = "roc-kiosk needs a terminal: run it in a termin
 pub struct RunArgs {
     #[command(flatten)]
     pub catalog: CatalogArg,
-    /// Seconds without input before "Still there?" and a reset (default 90).
-    #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(15..=3600))]
+    /// Seconds without input before "Still there?" and a reset (default 90; 15 to 3600).
+    #[arg(long, value_name = "SECONDS", value_parser = idle_timeout_arg)]
     pub idle_timeout: Option<u64>,
     /// Start in this language: en or es.
     #[arg(long, value_name = "LANG")]
@@ -159,4 +159,21 @@ fn start_log_file(dir: &std::path::Path) -> Option<()> {
         .try_init()
         .ok()?;
     Some(())
+}
+
+/// `--idle-timeout`: a whole number of seconds within the config's own range, so the flag
+/// and the config file accept the same values.
+fn idle_timeout_arg(text: &str) -> Result<u64, String> {
+    let range = crate::config::IDLE_TIMEOUT_RANGE;
+    text.trim()
+        .parse::<u64>()
+        .ok()
+        .filter(|secs| range.contains(secs))
+        .ok_or_else(|| {
+            format!(
+                "'{text}' is not a number of seconds from {} to {}",
+                range.start(),
+                range.end()
+            )
+        })
 }

@@ -45,8 +45,9 @@ use crate::i18n::Lang;
 
 pub use query::is_stop_word;
 
-/// Longest query considered, in chars: a 10 KB paste must not stall the kiosk.
-pub const MAX_QUERY_CHARS: usize = 100;
+/// Longest query considered, in chars: a 10 KB paste must not stall the kiosk. The
+/// kiosk's search box holds the same number, so it is the one limit for both.
+pub const MAX_QUERY_CHARS: usize = 60;
 
 /// The part of a program that gave a match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
