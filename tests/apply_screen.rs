@@ -6,7 +6,11 @@
 mod common;
 
 use common::kiosk::{Kiosk, text};
+use common::pty::PtyKiosk;
 use common::qr_decode::{Theme, decode_all, decode_qr_in_buffer};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
 use roc_kiosk::qr::{ColorDepth, QrStyle};
 
 const URL: &str = "https://roc.kernhigh.org";
@@ -63,6 +67,84 @@ fn a_render_in_the_themes_default_colours_does_not_decode_on_a_dark_theme() {
         }
     }
     assert_eq!(decode_qr_in_buffer(&buf), None);
+}
+
+/// What a terminal shows after the bytes `raw`, as a ratatui buffer of `cols` x `rows`
+/// (colours, reverse video and characters), so the QR decoder can read it.
+fn terminal_buffer(raw: &[u8], cols: u16, rows: u16) -> Buffer {
+    let size = |n: u16| std::num::NonZeroU16::new(n).expect("a screen is never 0 cells");
+    let mut parser = vt100::Parser::new(size(rows), size(cols), 0);
+    parser.process(raw);
+    let screen = parser.screen();
+    let colour = |c: vt100::Color| match c {
+        vt100::Color::Default => Color::Reset,
+        vt100::Color::Idx(i) => Color::Indexed(i),
+        vt100::Color::Rgb(r, g, b) => Color::Rgb(r, g, b),
+    };
+    let mut buf = Buffer::empty(Rect::new(0, 0, cols, rows));
+    for row in 0..rows {
+        for col in 0..cols {
+            let Some(cell) = screen.cell(row, col) else {
+                continue;
+            };
+            let out = &mut buf[(col, row)];
+            let symbol = cell.contents();
+            out.set_symbol(if symbol.is_empty() { " " } else { symbol })
+                .set_fg(colour(cell.fgcolor()))
+                .set_bg(colour(cell.bgcolor()));
+            if cell.inverse() {
+                out.modifier.insert(Modifier::REVERSED);
+            }
+        }
+    }
+    buf
+}
+
+#[test]
+fn under_no_color_the_real_kiosk_still_sends_the_codes_black_and_white() {
+    // crossterm drops every colour sequence under NO_COLOR unless told otherwise; then
+    // the code would reach the terminal as bare glyphs in default colours (a negative
+    // on a dark theme). The real binary in a PTY, read back through a terminal emulator.
+    for (cols, rows) in [(80, 24), (120, 40)] {
+        let home = tempfile::tempdir().unwrap();
+        let mut kiosk =
+            PtyKiosk::start_with_env(&[], &[("NO_COLOR", "1")], cols, rows, home.path());
+        kiosk.wait_for("Press any key");
+        kiosk.send(b"x");
+        kiosk.wait_for("How to apply");
+        kiosk.send(b"4");
+        kiosk.wait_for(URL);
+        // The frame after the URL appeared is complete once the screen stops changing.
+        let mut before = Vec::new();
+        for _ in 0..100 {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            let now = kiosk.raw.lock().unwrap().clone();
+            if now == before {
+                break;
+            }
+            before = now;
+        }
+        let buf = terminal_buffer(&before, cols, rows);
+        assert_eq!(
+            decode_all(&buf, Theme::Dark),
+            vec![URL.to_string()],
+            "{cols}x{rows} NO_COLOR, dark terminal:\n{}",
+            kiosk.screen()
+        );
+        assert_eq!(
+            decode_all(&buf, Theme::Light),
+            vec![URL.to_string()],
+            "{cols}x{rows} NO_COLOR, light terminal"
+        );
+        // And the rest of the screen really has no colour (NO_COLOR is still honoured).
+        let coloured_text = buf
+            .content()
+            .iter()
+            .filter(|c| c.symbol().chars().any(char::is_alphanumeric))
+            .filter(|c| c.fg != Color::Reset || c.bg != Color::Reset)
+            .count();
+        assert_eq!(coloured_text, 0, "text in colour under NO_COLOR");
+    }
 }
 
 #[test]

@@ -59,6 +59,7 @@ pub fn run(args: RunArgs) -> ExitCode {
     let _log_guard = start_log_file(&config.data_dir());
 
     let settings = settings_from(&config, &args);
+    crate::ui::qr_widget::keep_code_colours_under_no_color();
     let pin = PinCheck::from_config(&config, std::env::var(PIN_ENV).ok());
     let pin_ok: crate::app::PinVerifier = Arc::new(move |entered: &str| pin.verify(entered));
     let log = if config.booth_log {
