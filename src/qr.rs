@@ -148,6 +148,7 @@ impl QrImage {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UrlCode {
     url: String,
+    host: Option<String>,
     medium: QrImage,
     low: QrImage,
 }
@@ -156,6 +157,7 @@ impl UrlCode {
     pub fn encode(url: &str) -> Result<UrlCode, String> {
         Ok(UrlCode {
             url: url.to_string(),
+            host: host_of(url),
             medium: QrImage::encode(url, EcLevel::M)?,
             low: QrImage::encode(url, EcLevel::L)?,
         })
@@ -163,6 +165,13 @@ impl UrlCode {
 
     pub fn url(&self) -> &str {
         &self.url
+    }
+
+    /// The host a phone's browser will open, as it parses the URL (WHATWG rules, like
+    /// the browsers): `https://roc.kernhigh.org@evil.example.com` gives
+    /// `evil.example.com`. `None` for text that is not a URL with a host.
+    pub fn host(&self) -> Option<&str> {
+        self.host.as_deref()
     }
 
     /// The preferred encoding (EC level M), e.g. for printing.
@@ -201,6 +210,13 @@ impl UrlCode {
             rows: u16::MAX,
         }))
     }
+}
+
+/// The host of `url` as a browser parses it (`url` follows the WHATWG URL Standard,
+/// as browsers do, so user-info, backslashes and percent-escapes resolve the same way).
+fn host_of(url: &str) -> Option<String> {
+    let parsed = url::Url::parse(url).ok()?;
+    parsed.host_str().map(str::to_string)
 }
 
 // ---------------------------------------------------------------- layout
@@ -613,6 +629,33 @@ mod tests {
                 assert_eq!(plan.cell_paint(col, row), CellPaint::Solid { dark });
             }
         }
+    }
+
+    #[test]
+    fn host_is_what_a_browser_opens() {
+        let host = |url: &str| UrlCode::encode(url).unwrap().host().map(str::to_string);
+        assert_eq!(host(URL).as_deref(), Some("roc.kernhigh.org"));
+        let cases = [
+            (
+                "https://roc.kernhigh.org@evil.example.com/apply",
+                "evil.example.com",
+            ),
+            (
+                "https://roc.kernhigh.org:pw@evil.example.com",
+                "evil.example.com",
+            ),
+            (
+                "https://evil.example.com\\@roc.kernhigh.org",
+                "evil.example.com",
+            ),
+            ("https://ROC.KernHigh.org:443/a?b#c", "roc.kernhigh.org"),
+            ("https://ro%63.kernhigh.org/", "roc.kernhigh.org"),
+        ];
+        for (url, expected) in cases {
+            assert_eq!(host(url).as_deref(), Some(expected), "{url}");
+        }
+        assert_eq!(host("not a url"), None);
+        assert_eq!(host("mailto:someone@example.org"), None);
     }
 
     #[test]
