@@ -4,15 +4,17 @@
 //! Pure: no terminal here. The widget that paints a [`QrPlan`] into a ratatui buffer is
 //! `ui::qr_widget`; `roc-kiosk qr` prints the same widget's cells to stdout.
 //!
-//! How a code is drawn (why each rule exists: `/work/shared/research/tui-anchors.md` §5):
+//! How a code is drawn (the README's "The QR code" section has the measurements behind
+//! each rule, in real terminals and fonts):
 //! - every cell, quiet zone included, gets explicit black-on-white colours, because a
 //!   code drawn in the theme's default colours turns into a negative on dark terminals
 //!   and many phone scanners refuse negatives;
 //! - **full-block** mode (one module = 2 columns x 1 row, painted as background colour
 //!   on spaces) is preferred: it needs no block glyphs, so font seams and line spacing
 //!   cannot break it, and its modules are twice as big;
-//! - **half-block** mode (`▀ ▄`, two modules per cell vertically) when full-block does
-//!   not fit;
+//! - **half-block** mode (two modules per cell vertically) when full-block does not
+//!   fit: same-colour pairs are coloured spaces, and only mixed cells get a `▀`/`▄`
+//!   glyph, chosen so that a glyph a pixel short errs safely ([`CellPaint::half_block`]);
 //! - error correction M, dropping to L only when that is what makes the code fit;
 //! - never a clipped code: if nothing fits, the caller gets the size it would need.
 
@@ -103,42 +105,32 @@ impl QrImage {
         (0..w).contains(&x) && (0..w).contains(&y) && self.dark[(y * w + x) as usize]
     }
 
-    /// The code as a standalone SVG image (quiet zone included, one user unit per
-    /// module, `px_per_module` pixels per module for the default size). Dark modules
-    /// are merged into one path of horizontal runs so the file stays small.
+    /// The code as a standalone SVG image for print: black modules on a white square
+    /// with the quiet zone, `px_per_module` pixels per module at its natural size (it
+    /// is vector art, so it scales without loss). Drawn by the qrcode crate's own SVG
+    /// renderer.
     pub fn to_svg(&self, px_per_module: u32) -> String {
-        let side = self.width_with_quiet_zone();
-        let px = side as u64 * u64::from(px_per_module.max(1));
-        let mut path = String::new();
-        for y in 0..self.width {
-            let mut x = 0;
-            while x < self.width {
-                if !self.dark[y * self.width + x] {
-                    x += 1;
-                    continue;
+        let colors: Vec<qrcode::Color> = self
+            .dark
+            .iter()
+            .map(|&dark| {
+                if dark {
+                    qrcode::Color::Dark
+                } else {
+                    qrcode::Color::Light
                 }
-                let start = x;
-                while x < self.width && self.dark[y * self.width + x] {
-                    x += 1;
-                }
-                path.push_str(&format!(
-                    "M{},{}h{}v1h-{}z",
-                    start + QUIET_ZONE,
-                    y + QUIET_ZONE,
-                    x - start,
-                    x - start
-                ));
-            }
-        }
-        format!(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-             <svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" \
-             width=\"{px}\" height=\"{px}\" viewBox=\"0 0 {side} {side}\" \
-             shape-rendering=\"crispEdges\">\n\
-             <rect x=\"0\" y=\"0\" width=\"{side}\" height=\"{side}\" fill=\"#ffffff\"/>\n\
-             <path fill=\"#000000\" d=\"{path}\"/>\n\
-             </svg>\n"
+            })
+            .collect();
+        qrcode::render::Renderer::<qrcode::render::svg::Color>::new(
+            &colors,
+            self.width,
+            QUIET_ZONE as u32,
         )
+        .quiet_zone(true)
+        .module_dimensions(px_per_module.max(1), px_per_module.max(1))
+        .dark_color(qrcode::render::svg::Color("#000000"))
+        .light_color(qrcode::render::svg::Color("#ffffff"))
+        .build()
     }
 }
 
@@ -681,12 +673,16 @@ mod tests {
     }
 
     #[test]
-    fn svg_has_quiet_zone_and_every_dark_module() {
+    fn svg_is_black_on_white_with_the_quiet_zone_and_every_dark_module() {
         let image = QrImage::encode(URL, EcLevel::M).unwrap();
         let svg = image.to_svg(8);
-        let side = image.width_with_quiet_zone();
-        assert!(svg.contains(&format!("viewBox=\"0 0 {side} {side}\"")));
-        // Count the dark modules the runs cover.
+        let side = image.width_with_quiet_zone() * 8;
+        assert!(
+            svg.contains(&format!("viewBox=\"0 0 {side} {side}\"")),
+            "{svg}"
+        );
+        assert!(svg.contains("fill=\"#ffffff\"") && svg.contains("fill=\"#000000\""));
+        // Each dark module is one 8x8 square path ("M{x} {y}h8v8H{x}V{y}") off the quiet zone.
         let d = svg
             .split(" d=\"")
             .nth(1)
@@ -694,19 +690,30 @@ mod tests {
             .split('"')
             .next()
             .unwrap();
-        let covered: usize = d
+        let squares: Vec<(usize, usize)> = d
             .split('M')
             .skip(1)
-            .map(|run| {
-                let h = run.split('h').nth(1).unwrap();
-                h.split('v').next().unwrap().parse::<usize>().unwrap()
+            .map(|part| {
+                let mut nums = part
+                    .split(|c: char| !c.is_ascii_digit())
+                    .filter(|s| !s.is_empty());
+                let x = nums.next().unwrap().parse().unwrap();
+                let y = nums.next().unwrap().parse().unwrap();
+                (x, y)
             })
-            .sum();
-        let n = image.width() as i64;
+            .collect();
         let q = QUIET_ZONE as i64;
+        for &(x, y) in &squares {
+            assert!(
+                x >= QUIET_ZONE * 8 && y >= QUIET_ZONE * 8,
+                "{x},{y} in the quiet zone"
+            );
+            assert!(image.is_dark_with_quiet_zone((x / 8) as i64, (y / 8) as i64));
+        }
+        let n = image.width() as i64;
         let dark = (0..n * n)
             .filter(|i| image.is_dark_with_quiet_zone(i % n + q, i / n + q))
             .count();
-        assert_eq!(covered, dark);
+        assert_eq!(squares.len(), dark);
     }
 }

@@ -170,9 +170,12 @@ fn a_render_without_its_light_quiet_zone_does_not_decode_on_a_dark_theme() {
 fn the_flyer_svg_decodes() {
     for url in [BUNDLED_URL, LONG_URL] {
         let image = UrlCode::encode(url).unwrap().preferred().clone();
-        let svg = image.to_svg(10);
-        let side = image.width_with_quiet_zone();
-        // Rasterise our own SVG: a white square with runs "M{x},{y}h{n}v1h-{n}z".
+        let px = 6;
+        let svg = image.to_svg(px);
+        let side = image.width_with_quiet_zone() * px as usize;
+        assert!(svg.contains(&format!("width=\"{side}\" height=\"{side}\"")));
+        // Rasterise the SVG: a white square, then the path's rectangles
+        // "M{x} {y}h{w}v{h}H{x}V{y}" in black.
         let mut dark = vec![false; side * side];
         let d = svg
             .split(" d=\"")
@@ -181,26 +184,27 @@ fn the_flyer_svg_decodes() {
             .split('"')
             .next()
             .unwrap();
-        for run in d.split('M').skip(1) {
-            let (xy, rest) = run.split_once('h').unwrap();
-            let (x, y) = xy.split_once(',').unwrap();
-            let (x, y): (usize, usize) = (x.parse().unwrap(), y.parse().unwrap());
-            let n: usize = rest.split('v').next().unwrap().parse().unwrap();
-            for i in x..x + n {
-                dark[y * side + i] = true;
+        for rect in d.split('M').skip(1) {
+            let nums: Vec<usize> = rect
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|n| !n.is_empty())
+                .map(|n| n.parse().unwrap())
+                .collect();
+            let [x, y, w, h, ..] = nums[..] else {
+                panic!("unexpected path part {rect:?}");
+            };
+            for row in y..y + h {
+                dark[row * side + x..row * side + x + w].fill(true);
             }
         }
-        let scale = 4;
         let mut img =
-            rqrr::PreparedImage::prepare_from_bitmap(side * scale, side * scale, |x, y| {
-                dark[(y / scale) * side + x / scale]
-            });
+            rqrr::PreparedImage::prepare_from_bitmap(side, side, |x, y| dark[y * side + x]);
         let decoded: Vec<String> = img
             .detect_grids()
             .into_iter()
             .filter_map(|g| g.decode().ok().map(|(_, t)| t))
             .collect();
-        println!("svg {side}x{side} modules: {decoded:?}");
+        println!("svg {side}x{side} px: {decoded:?}");
         assert_eq!(decoded, vec![url.to_string()]);
     }
 }
