@@ -331,7 +331,7 @@ fn light_glyphs_where_no_glyph_is_safe(buf: &mut Buffer, image: &QrImage) {
     }
 }
 
-/// Half-block renders of 30 URLs (24 to 73 bytes) at EC levels M and L.
+/// Half-block renders of 30 URLs (25 to 70 bytes) at EC levels M and L.
 fn many_half_block_codes() -> Vec<(String, QrImage, Buffer)> {
     let letters = "abcdefghijklmnopqrstuvwxyz0123456789";
     let mut codes = Vec::new();
