@@ -4,15 +4,17 @@
 //! Pure: no terminal here. The widget that paints a [`QrPlan`] into a ratatui buffer is
 //! `ui::qr_widget`; `roc-kiosk qr` prints the same widget's cells to stdout.
 //!
-//! How a code is drawn (why each rule exists: `/work/shared/research/tui-anchors.md` §5):
+//! How a code is drawn (the README's "The QR code" section has the measurements behind
+//! each rule, in real terminals and fonts):
 //! - every cell, quiet zone included, gets explicit black-on-white colours, because a
 //!   code drawn in the theme's default colours turns into a negative on dark terminals
 //!   and many phone scanners refuse negatives;
 //! - **full-block** mode (one module = 2 columns x 1 row, painted as background colour
 //!   on spaces) is preferred: it needs no block glyphs, so font seams and line spacing
 //!   cannot break it, and its modules are twice as big;
-//! - **half-block** mode (`▀ ▄`, two modules per cell vertically) when full-block does
-//!   not fit;
+//! - **half-block** mode (two modules per cell vertically) when full-block does not
+//!   fit: same-colour pairs are coloured spaces, and only mixed cells get a `▀`/`▄`
+//!   glyph, chosen so that a glyph a pixel short errs safely ([`CellPaint::half_block`]);
 //! - error correction M, dropping to L only when that is what makes the code fit;
 //! - never a clipped code: if nothing fits, the caller gets the size it would need.
 
@@ -103,42 +105,32 @@ impl QrImage {
         (0..w).contains(&x) && (0..w).contains(&y) && self.dark[(y * w + x) as usize]
     }
 
-    /// The code as a standalone SVG image (quiet zone included, one user unit per
-    /// module, `px_per_module` pixels per module for the default size). Dark modules
-    /// are merged into one path of horizontal runs so the file stays small.
+    /// The code as a standalone SVG image for print: black modules on a white square
+    /// with the quiet zone, `px_per_module` pixels per module at its natural size (it
+    /// is vector art, so it scales without loss). Drawn by the qrcode crate's own SVG
+    /// renderer.
     pub fn to_svg(&self, px_per_module: u32) -> String {
-        let side = self.width_with_quiet_zone();
-        let px = side as u64 * u64::from(px_per_module.max(1));
-        let mut path = String::new();
-        for y in 0..self.width {
-            let mut x = 0;
-            while x < self.width {
-                if !self.dark[y * self.width + x] {
-                    x += 1;
-                    continue;
+        let colors: Vec<qrcode::Color> = self
+            .dark
+            .iter()
+            .map(|&dark| {
+                if dark {
+                    qrcode::Color::Dark
+                } else {
+                    qrcode::Color::Light
                 }
-                let start = x;
-                while x < self.width && self.dark[y * self.width + x] {
-                    x += 1;
-                }
-                path.push_str(&format!(
-                    "M{},{}h{}v1h-{}z",
-                    start + QUIET_ZONE,
-                    y + QUIET_ZONE,
-                    x - start,
-                    x - start
-                ));
-            }
-        }
-        format!(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-             <svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" \
-             width=\"{px}\" height=\"{px}\" viewBox=\"0 0 {side} {side}\" \
-             shape-rendering=\"crispEdges\">\n\
-             <rect x=\"0\" y=\"0\" width=\"{side}\" height=\"{side}\" fill=\"#ffffff\"/>\n\
-             <path fill=\"#000000\" d=\"{path}\"/>\n\
-             </svg>\n"
+            })
+            .collect();
+        qrcode::render::Renderer::<qrcode::render::svg::Color>::new(
+            &colors,
+            self.width,
+            QUIET_ZONE as u32,
         )
+        .quiet_zone(true)
+        .module_dimensions(px_per_module.max(1), px_per_module.max(1))
+        .dark_color(qrcode::render::svg::Color("#000000"))
+        .light_color(qrcode::render::svg::Color("#ffffff"))
+        .build()
     }
 }
 
@@ -148,6 +140,7 @@ impl QrImage {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UrlCode {
     url: String,
+    host: Option<String>,
     medium: QrImage,
     low: QrImage,
 }
@@ -156,6 +149,7 @@ impl UrlCode {
     pub fn encode(url: &str) -> Result<UrlCode, String> {
         Ok(UrlCode {
             url: url.to_string(),
+            host: host_of(url),
             medium: QrImage::encode(url, EcLevel::M)?,
             low: QrImage::encode(url, EcLevel::L)?,
         })
@@ -163,6 +157,13 @@ impl UrlCode {
 
     pub fn url(&self) -> &str {
         &self.url
+    }
+
+    /// The host a phone's browser will open, as it parses the URL (WHATWG rules, like
+    /// the browsers): `https://roc.kernhigh.org@evil.example.com` gives
+    /// `evil.example.com`. `None` for text that is not a URL with a host.
+    pub fn host(&self) -> Option<&str> {
+        self.host.as_deref()
     }
 
     /// The preferred encoding (EC level M), e.g. for printing.
@@ -201,6 +202,13 @@ impl UrlCode {
             rows: u16::MAX,
         }))
     }
+}
+
+/// The host of `url` as a browser parses it (`url` follows the WHATWG URL Standard,
+/// as browsers do, so user-info, backslashes and percent-escapes resolve the same way).
+fn host_of(url: &str) -> Option<String> {
+    let parsed = url::Url::parse(url).ok()?;
+    parsed.host_str().map(str::to_string)
 }
 
 // ---------------------------------------------------------------- layout
@@ -302,6 +310,99 @@ impl<'a> QrPlan<'a> {
                 self.image.is_dark_with_quiet_zone(col, 2 * row),
                 self.image.is_dark_with_quiet_zone(col, 2 * row + 1),
             ),
+        }
+    }
+
+    /// How the cell at (`col`, `row`) (as in [`QrPlan::cell_modules`]) is painted.
+    pub fn cell_paint(&self, col: u16, row: u16) -> CellPaint {
+        let (upper, lower) = self.cell_modules(col, row);
+        match self.mode {
+            QrMode::Full => CellPaint::Solid { dark: upper },
+            QrMode::Half => {
+                let (x, y) = (i64::from(col), 2 * i64::from(row));
+                let above = self.image.is_dark_with_quiet_zone(x, y - 1);
+                let below = self.image.is_dark_with_quiet_zone(x, y + 2);
+                CellPaint::half_block(above, upper, lower, below)
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- cells
+
+/// What one terminal cell of the code shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellPaint {
+    /// A space in one background colour: no glyph, so no font can get it wrong.
+    Solid { dark: bool },
+    /// `▀` in the upper module's colour over the lower module's colour.
+    UpperHalf { upper_dark: bool },
+    /// `▄` in the lower module's colour over the upper module's colour.
+    LowerHalf { lower_dark: bool },
+}
+
+impl CellPaint {
+    /// The paint for a half-block cell showing modules `upper` and `lower` (`true` =
+    /// dark), given the module just `above` the cell and the one just `below` it.
+    ///
+    /// Same-colour halves are a space in that colour. A mixed cell needs a glyph, and
+    /// fonts draw `▀`/`▄` up to a pixel short of the cell's outer edge (in xterm with
+    /// DejaVu Sans Mono, `▀` misses the top pixel row at 14 and 18 pt, `▄` the bottom
+    /// row at 10 and 16 pt); the background shows through that gap. So the glyph is
+    /// the half whose outer neighbour has the other colour: whatever leaks through is
+    /// then the neighbour's colour, and the edge between two modules of different
+    /// colours merely moves by a pixel instead of a seam opening.
+    ///
+    /// Only when both neighbours match their halves (a column `u u l l`) can no glyph
+    /// be safe, and then the glyph is the dark half, so a gap leaks light: a thin light
+    /// crack between two dark modules. The other way, a dark speck between two light
+    /// modules, can join an alignment pattern's dark centre to its dark ring, and
+    /// decoders that find patterns by their connected regions (quirc, rqrr) then miss
+    /// them. In `tests/qr_roundtrip.rs` (30 URLs at EC M and L, in a font whose `▀`
+    /// or `▄` misses one pixel row) rqrr decodes 120 of 120 codes drawn this way, 88
+    /// with dark specks instead, and 60 as drawn before issue 10 (every glyph dark, so
+    /// every mixed cell under a dark module cracked).
+    pub fn half_block(above: bool, upper: bool, lower: bool, below: bool) -> CellPaint {
+        if upper == lower {
+            CellPaint::Solid { dark: upper }
+        } else if above != upper {
+            CellPaint::UpperHalf { upper_dark: upper }
+        } else if below != lower {
+            CellPaint::LowerHalf { lower_dark: lower }
+        } else if upper {
+            CellPaint::UpperHalf { upper_dark: true }
+        } else {
+            CellPaint::LowerHalf { lower_dark: true }
+        }
+    }
+
+    /// The character to print: a space, `▀` or `▄`.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CellPaint::Solid { .. } => " ",
+            CellPaint::UpperHalf { .. } => "▀",
+            CellPaint::LowerHalf { .. } => "▄",
+        }
+    }
+
+    /// (foreground dark, background dark). They always differ: a space's unused
+    /// foreground is set to the opposite of its background, so every cell carries both
+    /// colours explicitly.
+    pub fn fg_bg_dark(self) -> (bool, bool) {
+        let fg_dark = match self {
+            CellPaint::Solid { dark } => !dark,
+            CellPaint::UpperHalf { upper_dark } => upper_dark,
+            CellPaint::LowerHalf { lower_dark } => lower_dark,
+        };
+        (fg_dark, !fg_dark)
+    }
+
+    /// The (upper, lower) halves a correct font shows: dark flags.
+    pub fn halves(self) -> (bool, bool) {
+        match self {
+            CellPaint::Solid { dark } => (dark, dark),
+            CellPaint::UpperHalf { upper_dark } => (upper_dark, !upper_dark),
+            CellPaint::LowerHalf { lower_dark } => (!lower_dark, lower_dark),
         }
     }
 }
@@ -481,6 +582,75 @@ mod tests {
     }
 
     #[test]
+    fn half_block_cells_show_the_right_modules_and_leak_only_safely() {
+        for bits in 0..16u8 {
+            let [above, upper, lower, below] = [8, 4, 2, 1].map(|b| bits & b != 0);
+            let paint = CellPaint::half_block(above, upper, lower, below);
+            // With a correct font, every cell shows exactly its two modules.
+            assert_eq!(paint.halves(), (upper, lower), "{paint:?}");
+            let (fg, bg) = paint.fg_bg_dark();
+            assert_ne!(fg, bg);
+            // A glyph a pixel short at its outer edge shows the background there.
+            let leak = match paint {
+                CellPaint::Solid { dark } => {
+                    assert_eq!(upper, lower);
+                    assert_eq!(dark, upper);
+                    continue;
+                }
+                CellPaint::UpperHalf { .. } => (bg, above),
+                CellPaint::LowerHalf { .. } => (bg, below),
+            };
+            let (leaked, neighbour) = leak;
+            let tie = above == upper && below == lower;
+            if leaked != neighbour {
+                // Only when no glyph can be safe, and then the leak is light.
+                assert!(tie, "{bits:04b}: avoidable leak with {paint:?}");
+                assert!(!leaked, "{bits:04b}: a dark speck between light modules");
+            }
+        }
+    }
+
+    #[test]
+    fn full_block_cells_are_always_spaces() {
+        let image = QrImage::encode(URL, EcLevel::M).unwrap();
+        let plan = QrPlan::new(&image, QrMode::Full);
+        let (w, h) = plan.size();
+        for row in 0..h {
+            for col in 0..w {
+                let (dark, _) = plan.cell_modules(col, row);
+                assert_eq!(plan.cell_paint(col, row), CellPaint::Solid { dark });
+            }
+        }
+    }
+
+    #[test]
+    fn host_is_what_a_browser_opens() {
+        let host = |url: &str| UrlCode::encode(url).unwrap().host().map(str::to_string);
+        assert_eq!(host(URL).as_deref(), Some("roc.kernhigh.org"));
+        let cases = [
+            (
+                "https://roc.kernhigh.org@evil.example.com/apply",
+                "evil.example.com",
+            ),
+            (
+                "https://roc.kernhigh.org:pw@evil.example.com",
+                "evil.example.com",
+            ),
+            (
+                "https://evil.example.com\\@roc.kernhigh.org",
+                "evil.example.com",
+            ),
+            ("https://ROC.KernHigh.org:443/a?b#c", "roc.kernhigh.org"),
+            ("https://ro%63.kernhigh.org/", "roc.kernhigh.org"),
+        ];
+        for (url, expected) in cases {
+            assert_eq!(host(url).as_deref(), Some(expected), "{url}");
+        }
+        assert_eq!(host("not a url"), None);
+        assert_eq!(host("mailto:someone@example.org"), None);
+    }
+
+    #[test]
     fn colour_depth_from_colorterm() {
         assert_eq!(
             ColorDepth::from_colorterm(Some("truecolor")),
@@ -503,12 +673,16 @@ mod tests {
     }
 
     #[test]
-    fn svg_has_quiet_zone_and_every_dark_module() {
+    fn svg_is_black_on_white_with_the_quiet_zone_and_every_dark_module() {
         let image = QrImage::encode(URL, EcLevel::M).unwrap();
         let svg = image.to_svg(8);
-        let side = image.width_with_quiet_zone();
-        assert!(svg.contains(&format!("viewBox=\"0 0 {side} {side}\"")));
-        // Count the dark modules the runs cover.
+        let side = image.width_with_quiet_zone() * 8;
+        assert!(
+            svg.contains(&format!("viewBox=\"0 0 {side} {side}\"")),
+            "{svg}"
+        );
+        assert!(svg.contains("fill=\"#ffffff\"") && svg.contains("fill=\"#000000\""));
+        // Each dark module is one 8x8 square path ("M{x} {y}h8v8H{x}V{y}") off the quiet zone.
         let d = svg
             .split(" d=\"")
             .nth(1)
@@ -516,19 +690,30 @@ mod tests {
             .split('"')
             .next()
             .unwrap();
-        let covered: usize = d
+        let squares: Vec<(usize, usize)> = d
             .split('M')
             .skip(1)
-            .map(|run| {
-                let h = run.split('h').nth(1).unwrap();
-                h.split('v').next().unwrap().parse::<usize>().unwrap()
+            .map(|part| {
+                let mut nums = part
+                    .split(|c: char| !c.is_ascii_digit())
+                    .filter(|s| !s.is_empty());
+                let x = nums.next().unwrap().parse().unwrap();
+                let y = nums.next().unwrap().parse().unwrap();
+                (x, y)
             })
-            .sum();
-        let n = image.width() as i64;
+            .collect();
         let q = QUIET_ZONE as i64;
+        for &(x, y) in &squares {
+            assert!(
+                x >= QUIET_ZONE * 8 && y >= QUIET_ZONE * 8,
+                "{x},{y} in the quiet zone"
+            );
+            assert!(image.is_dark_with_quiet_zone((x / 8) as i64, (y / 8) as i64));
+        }
+        let n = image.width() as i64;
         let dark = (0..n * n)
             .filter(|i| image.is_dark_with_quiet_zone(i % n + q, i / n + q))
             .count();
-        assert_eq!(covered, dark);
+        assert_eq!(squares.len(), dark);
     }
 }

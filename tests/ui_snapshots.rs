@@ -292,3 +292,84 @@ fn apply_screen() {
     k.chars("x4");
     snap("apply", &mut k);
 }
+
+/// The list screens, each with a row other than the first selected, and the index of
+/// that row as the app counts it.
+fn list_screens(theme: roc_kiosk::ui::theme::Theme) -> Vec<(&'static str, Kiosk)> {
+    let kiosk = || Kiosk::with_settings(|s| s.theme = theme);
+    let mut search = kiosk();
+    search.chars("x1nurs").key(KeyCode::Down);
+    let mut all_programs = kiosk();
+    all_programs
+        .chars("x1")
+        .key(KeyCode::Down)
+        .key(KeyCode::Down);
+    let mut areas = kiosk();
+    areas.chars("x3").key(KeyCode::Down);
+    let mut programs = kiosk();
+    programs.chars("x3").key(KeyCode::Enter).key(KeyCode::Down);
+    vec![
+        ("search results", search),
+        ("all programs", all_programs),
+        ("career areas", areas),
+        ("programs of an area", programs),
+    ]
+}
+
+fn selected_index(k: &Kiosk) -> usize {
+    match k.app.screen() {
+        roc_kiosk::app::Screen::Search => k.app.student.search.selected,
+        _ => k.app.student.selected,
+    }
+}
+
+#[test]
+fn the_selected_row_of_every_list_is_highlighted_across_its_whole_text() {
+    use roc_kiosk::app::Target;
+    use roc_kiosk::ui::theme::Theme;
+    for (theme_name, theme) in [
+        ("high contrast", Theme::high_contrast()),
+        ("NO_COLOR", Theme::no_color()),
+    ] {
+        // A highlighted cell: the selection's background colour, or reverse video when
+        // the theme has no colour.
+        let highlighted = |cell: &ratatui::buffer::Cell| match theme.selected.bg {
+            Some(bg) => cell.bg == bg,
+            None => cell.modifier.contains(Modifier::REVERSED),
+        };
+        for (screen, mut k) in list_screens(theme) {
+            let selected = selected_index(&k);
+            assert!(selected > 0, "{screen}: the test moves the selection");
+            for (w, h) in SIZES {
+                let buf = k.draw(w, h);
+                let rows: Vec<_> = k
+                    .hot
+                    .iter()
+                    .filter_map(|(rect, t)| match t {
+                        Target::Row(i) => Some((*i, *rect)),
+                        _ => None,
+                    })
+                    .collect();
+                assert!(rows.len() > 1, "{screen}: several rows visible");
+                for (i, rect) in rows {
+                    let mut text_cells = 0;
+                    for y in rect.top()..rect.bottom() {
+                        for x in rect.left()..rect.right() {
+                            let cell = &buf[(x, y)];
+                            text_cells += usize::from(cell.symbol() != " ");
+                            assert_eq!(
+                                highlighted(cell),
+                                i == selected,
+                                "{theme_name}, {screen} {w}x{h}: row {i} cell {x},{y} {:?} \
+                                 (selected row {selected})\n{}",
+                                cell.symbol(),
+                                text(&buf)
+                            );
+                        }
+                    }
+                    assert!(text_cells > 3, "{screen}: row {i} has text");
+                }
+            }
+        }
+    }
+}

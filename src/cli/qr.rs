@@ -13,6 +13,7 @@ use ratatui::widgets::Widget;
 
 use super::CatalogArg;
 use super::output::{CliError, print, print_raw};
+use crate::i18n::{Lang, t};
 use crate::qr::{ColorDepth, QrImage, QrStyle, UrlCode};
 use crate::ui::qr_widget::QrWidget;
 
@@ -72,24 +73,39 @@ fn print_to_terminal(code: &UrlCode) -> Result<(), CliError> {
     }
 }
 
-/// The code and the URL under it as text with SGR colours, for a terminal of
-/// `cols` x `rows`. Two rows stay free: one for the URL, one for the shell prompt, so
-/// the code's top row does not scroll away.
+/// The code as text with SGR colours for a terminal of `cols` x `rows`, with the lines
+/// the Apply screen shows under it (the scan label, the host in bold, the URL), in
+/// English (the technician's). One row stays free for the shell prompt, so the code's
+/// top row does not scroll away. When the code fits only without the label and host,
+/// the URL alone goes under it.
 pub fn terminal_text(
     code: &UrlCode,
     cols: u16,
     rows: u16,
     depth: ColorDepth,
 ) -> Result<String, String> {
-    let area = Rect::new(0, 0, cols, rows.saturating_sub(2));
-    let plan = code.plan(area, QrStyle::Auto).map_err(|need| {
-        format!(
-            "qr: this terminal is {cols}x{rows}; the code needs {}x{} (plus 2 rows for the URL \
-             and prompt). Make the window bigger or the font smaller, or use --svg FILE.",
-            need.cols,
-            need.rows.saturating_add(2)
-        )
-    })?;
+    let mut caption = vec![t(Lang::En).apply_scan.to_string()];
+    if let Some(host) = code.host() {
+        caption.push(format!("\x1b[1m{host}\x1b[0m"));
+    }
+    caption.push(code.url().to_string());
+    let with_caption = Rect::new(0, 0, cols, rows.saturating_sub(caption.len() as u16 + 1));
+    let plan = match code.plan(with_caption, QrStyle::Auto) {
+        Ok(plan) => plan,
+        Err(_) => {
+            caption = vec![code.url().to_string()];
+            let area = Rect::new(0, 0, cols, rows.saturating_sub(2));
+            code.plan(area, QrStyle::Auto).map_err(|need| {
+                format!(
+                    "qr: this terminal is {cols}x{rows}; the code needs {}x{} (plus 2 rows for \
+                     the URL and prompt). Make the window bigger or the font smaller, or use \
+                     --svg FILE.",
+                    need.cols,
+                    need.rows.saturating_add(2)
+                )
+            })?
+        }
+    };
     let (w, h) = plan.size();
     // Render the kiosk's own widget into a buffer exactly the code's size, then
     // print its cells: one source of truth for how the code looks.
@@ -110,9 +126,11 @@ pub fn terminal_text(
         }
         text.push_str("\x1b[0m\n");
     }
-    let url = code.url();
-    let pad = usize::from(cols).saturating_sub(url.chars().count()) / 2;
-    let _ = writeln!(text, "{}{url}", " ".repeat(pad));
+    for line in caption {
+        let visible = line.replace("\x1b[1m", "").replace("\x1b[0m", "");
+        let pad = usize::from(cols).saturating_sub(visible.chars().count()) / 2;
+        let _ = writeln!(text, "{}{line}", " ".repeat(pad));
+    }
     Ok(text)
 }
 
@@ -131,17 +149,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn text_has_explicit_colours_on_every_code_line_and_the_url_last() {
+    fn text_has_explicit_colours_on_every_code_line_then_label_host_and_url() {
         let code = UrlCode::encode("https://roc.kernhigh.org").unwrap();
         let text = terminal_text(&code, 80, 24, ColorDepth::Indexed256).unwrap();
         let lines: Vec<&str> = text.lines().collect();
-        assert!(lines.len() <= 22, "{} lines", lines.len());
-        assert_eq!(lines.last().unwrap().trim(), "https://roc.kernhigh.org");
-        for line in &lines[..lines.len() - 1] {
+        assert!(lines.len() <= 23, "{} lines", lines.len());
+        let n = lines.len();
+        assert_eq!(lines[n - 3].trim(), "Scan with your phone's camera");
+        assert_eq!(lines[n - 2].trim(), "\x1b[1mroc.kernhigh.org\x1b[0m");
+        assert_eq!(lines[n - 1].trim(), "https://roc.kernhigh.org");
+        for line in &lines[..n - 3] {
             assert!(line.trim_start().starts_with("\x1b[38;5;"), "{line:?}");
             assert!(line.ends_with("\x1b[0m"));
         }
         let err = terminal_text(&code, 20, 10, ColorDepth::Indexed256).unwrap_err();
         assert!(err.contains("20x10") && err.contains("--svg"), "{err}");
+        // The longest URL the catalog accepts: at 80x24 only the URL fits under the code.
+        let long = format!("https://roc.kernhigh.org/{}", "a".repeat(53));
+        let code = UrlCode::encode(&long).unwrap();
+        let text = terminal_text(&code, 80, 24, ColorDepth::Indexed256).unwrap();
+        assert_eq!(text.lines().last().unwrap().trim(), long);
+        assert!(!text.contains("Scan with"));
     }
 }

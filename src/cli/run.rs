@@ -81,6 +81,7 @@ pub fn run(args: RunArgs) -> ExitCode {
     };
 
     let settings = settings_from(&config, &args);
+    crate::ui::qr_widget::keep_code_colours_under_no_color();
     // A Mutex because unlocking may switch an old-style hash to Argon2id; a poisoned lock
     // still holds a usable check, so the technician is never locked out by it.
     let pin_ok: crate::app::PinVerifier = Arc::new(move |entered: &str| {

@@ -1,8 +1,10 @@
-//! How to apply: the application QR code (black on white, never clipped), the URL as text,
-//! the application window's status for today, and who can apply.
+//! How to apply: the application QR code (black on white, never clipped) with what to do
+//! with it and where it leads (the label, the host in bold, the URL), the application
+//! window's status for today, and who can apply.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -19,78 +21,74 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, _hot: &mut Hotspots) {
     let lang = app.lang();
     let s = t(lang);
     let theme = &app.settings.theme;
-    let url = &app.catalog.center.application.url;
+    let code = app.apply_code.as_deref();
+    // The text shown is what the code holds, so the two can never disagree.
+    let url = code.map_or(app.catalog.center.application.url.as_str(), |c| c.url());
 
     let qr_area = Rect {
         width: area.width.saturating_sub(MIN_TEXT_WIDTH + 2),
         ..area
     };
-    let plan = app
-        .apply_code
-        .as_deref()
-        .map(|code| code.plan(qr_area, app.settings.qr_style));
-    let (text_area, url_under_code) = match plan {
+    let plan = code.map(|code| code.plan(qr_area, app.settings.qr_style));
+    // What goes with a drawn code: what to do, the host the phone will open (so a
+    // URL that reads like one site but opens another shows its real host), the URL.
+    let mut caption = vec![Line::styled(s.apply_scan, theme.accent)];
+    if let Some(host) = code.and_then(|code| code.host()) {
+        caption.push(Line::styled(host, theme.base.add_modifier(Modifier::BOLD)));
+    }
+    caption.push(Line::styled(url, theme.dim));
+
+    let mut lines = Vec::new();
+    let text_area = match plan {
         Some(Ok(plan)) => {
-            let widget = QrWidget::new(plan, app.settings.color_depth);
             let (w, h) = plan.size();
-            // The code sits at the left; the URL goes under it when a row is free.
+            // The code sits at the left; the caption goes under it when it fits whole.
             let code_rect = Rect {
                 x: area.x + 1,
                 y: area.y,
                 width: w.min(area.width),
                 height: h.min(area.height),
             };
-            frame.render_widget(widget, code_rect);
+            frame.render_widget(QrWidget::new(plan, app.settings.color_depth), code_rect);
             let under = Rect {
                 x: code_rect.x,
                 y: code_rect.bottom(),
                 width: w,
-                height: 1,
+                height: area.bottom().saturating_sub(code_rect.bottom()),
             }
             .intersection(area);
+            let under_code = Paragraph::new(caption.clone())
+                .style(theme.base)
+                .centered()
+                .wrap(Wrap { trim: true });
+            if under_code.line_count(under.width) <= usize::from(under.height) {
+                frame.render_widget(under_code, under);
+            } else {
+                // No room under the code (a long URL at 80x24): first in the text column.
+                lines.extend(caption);
+                lines.push(Line::raw(""));
+            }
             let text_x = code_rect.right() + 2;
-            let text_area = Rect {
+            Rect {
                 x: text_x,
                 width: area.right().saturating_sub(text_x + 1),
                 ..area
-            };
-            if under.height == 1 {
-                frame.render_widget(
-                    Paragraph::new(Line::styled(url.as_str(), theme.title)).centered(),
-                    under,
-                );
-                (text_area, true)
-            } else {
-                (text_area, false)
             }
         }
         Some(Err(need)) => {
             let msg = fill(s.apply_need_bigger, &[&need.cols, &need.rows]);
-            let rect = Rect { height: 3, ..area };
-            frame.render_widget(
-                Paragraph::new(msg)
-                    .style(theme.warn)
-                    .wrap(Wrap { trim: true }),
-                rect,
-            );
-            (
-                Rect {
-                    y: area.y + 3,
-                    height: area.height.saturating_sub(3),
-                    ..area
-                },
-                false,
-            )
+            lines.push(Line::styled(msg, theme.warn));
+            lines.push(Line::styled(url, theme.title));
+            lines.push(Line::raw(""));
+            area
         }
-        None => (area, false),
+        None => {
+            lines.push(Line::styled(url, theme.title));
+            lines.push(Line::raw(""));
+            area
+        }
     };
 
-    let mut lines = Vec::new();
-    if !url_under_code {
-        lines.push(Line::styled(s.apply_scan, theme.base));
-        lines.push(Line::styled(url.as_str(), theme.title));
-        lines.push(Line::raw(""));
-    }
     lines.extend(status_lines(app, lang));
     let center = &app.catalog.center;
     // Most important first; on a small screen the last sections give way.

@@ -47,17 +47,35 @@ pub fn draw(
             width: area.width,
             height: (*height).min(area.bottom() - y),
         };
-        let is_selected = row.target == Some(selected);
-        let mut paragraph = Paragraph::new(row.lines.clone());
-        if is_selected {
-            paragraph = paragraph.style(selected_style);
-        }
+        let paragraph = if row.target == Some(selected) {
+            Paragraph::new(
+                row.lines
+                    .iter()
+                    .map(|l| highlight(l, selected_style))
+                    .collect::<Vec<_>>(),
+            )
+            .style(selected_style)
+        } else {
+            Paragraph::new(row.lines.clone())
+        };
         frame.render_widget(paragraph, rect);
         if let Some(i) = row.target {
             hot.add(rect, Target::Row(i));
         }
         y = y.saturating_add(*height);
     }
+}
+
+/// `line` with `selected` laid over every span. A span's own style wins over the row's,
+/// so styling only the row would leave the text itself unhighlighted; patching keeps a
+/// span's modifiers (the underlined letters a search matched) under the highlight.
+fn highlight<'a>(line: &Line<'a>, selected: Style) -> Line<'a> {
+    let mut out = line.clone();
+    out.style = out.style.patch(selected);
+    for span in &mut out.spans {
+        span.style = span.style.patch(selected);
+    }
+    out
 }
 
 /// The first row to draw so that row `selected` fits: keep the top when it already fits,

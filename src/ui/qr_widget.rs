@@ -3,12 +3,25 @@
 //!
 //! The theme is deliberately ignored (also under `NO_COLOR`): the code is an image, and
 //! a code in the terminal's default colours becomes a negative on dark themes.
+//!
+//! Which half-block glyph a mixed cell gets, and why, is `qr::CellPaint::half_block`.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use crate::qr::{ColorDepth, QrPlan};
+
+/// Lets the QR code's explicit colours reach the terminal when `NO_COLOR` is set.
+///
+/// crossterm honours `NO_COLOR` by dropping every colour sequence it writes, the code's
+/// black and white included: the code then shows as bare glyphs in the terminal's
+/// default colours, a negative on a dark theme that no scanner reads (seen in xterm).
+/// The kiosk honours `NO_COLOR` itself (`Theme::no_color` sets no colour anywhere), so
+/// the only colours left to write are the code's. Call once before the first frame.
+pub fn keep_code_colours_under_no_color() {
+    ratatui::crossterm::style::Colored::set_ansi_color_disabled(false);
+}
 
 /// Draws the plan's code centred in the render area. Draws nothing at all when the
 /// code does not fit whole in the part of the area that lies inside the buffer; check
@@ -41,24 +54,25 @@ impl Widget for QrWidget<'_> {
         let Some(rect) = self.placement(area, buf) else {
             return;
         };
-        let (dark, light) = (self.depth.dark(), self.depth.light());
+        let colour = |is_dark: bool| {
+            if is_dark {
+                self.depth.dark()
+            } else {
+                self.depth.light()
+            }
+        };
         for row in 0..rect.height {
             for col in 0..rect.width {
-                let (upper, lower) = self.plan.cell_modules(col, row);
                 let Some(cell) = buf.cell_mut((rect.x + col, rect.y + row)) else {
                     continue;
                 };
                 // Reset first so no theme modifier (REVERSED, DIM, ...) survives.
                 cell.reset();
-                // Uniform cells are coloured spaces (no glyph, so no font seams);
-                // only mixed cells need a half-block glyph, always dark on light.
-                let (symbol, fg, bg) = match (upper, lower) {
-                    (false, false) => (" ", dark, light),
-                    (true, true) => (" ", light, dark),
-                    (true, false) => ("▀", dark, light),
-                    (false, true) => ("▄", dark, light),
-                };
-                cell.set_symbol(symbol).set_fg(fg).set_bg(bg);
+                let paint = self.plan.cell_paint(col, row);
+                let (fg_dark, bg_dark) = paint.fg_bg_dark();
+                cell.set_symbol(paint.symbol())
+                    .set_fg(colour(fg_dark))
+                    .set_bg(colour(bg_dark));
             }
         }
     }

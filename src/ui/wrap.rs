@@ -1,45 +1,30 @@
 //! Word wrapping with a hanging indent, and cutting a line to a width with an ellipsis.
 //! ratatui's own wrapping cannot indent the lines after the first, which makes bullet
-//! lists and paragraphs under headings hard to read on a narrow screen.
+//! lists and paragraphs under headings hard to read on a narrow screen; `textwrap` can.
 
+use textwrap::{Options, WordSplitter, WrapAlgorithm};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// Wraps `text` to `width` columns. Every line starts with `indent`; words longer than a
-/// line are broken. Always returns at least one line.
+/// Wraps `text` to `width` columns. Every line starts with `indent`; runs of whitespace
+/// count as one space; words longer than a line are broken (never at hyphens, which
+/// `textwrap` would do by default). Always returns at least one line.
 pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
-    let room = width.saturating_sub(indent.width()).max(1);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut used = 0;
-    for word in text.split_whitespace() {
-        let w = word.width();
-        if used > 0 && used + 1 + w > room {
-            lines.push(format!("{indent}{line}"));
-            line.clear();
-            used = 0;
-        }
-        if w > room {
-            // A word wider than the line: break it by characters.
-            for c in word.chars() {
-                let cw = c.width().unwrap_or(0);
-                if used + cw > room && used > 0 {
-                    lines.push(format!("{indent}{line}"));
-                    line.clear();
-                    used = 0;
-                }
-                line.push(c);
-                used += cw;
-            }
-            continue;
-        }
-        if used > 0 {
-            line.push(' ');
-            used += 1;
-        }
-        line.push_str(word);
-        used += w;
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // At least one column for text, however narrow the screen.
+    let width = indent.width() + width.saturating_sub(indent.width()).max(1);
+    let options = Options::new(width)
+        .initial_indent(indent)
+        .subsequent_indent(indent)
+        .break_words(true)
+        .word_splitter(WordSplitter::NoHyphenation)
+        .wrap_algorithm(WrapAlgorithm::FirstFit);
+    let lines: Vec<String> = textwrap::wrap(&words, options)
+        .into_iter()
+        .map(|line| line.into_owned())
+        .collect();
+    if lines.is_empty() || words.is_empty() {
+        return vec![indent.to_string()];
     }
-    lines.push(format!("{indent}{line}"));
     lines
 }
 
@@ -94,6 +79,15 @@ mod tests {
         assert_eq!(wrap("", 10, "  "), vec!["  "]);
         assert_eq!(wrap("abcdefghij", 6, " "), vec![" abcde", " fghij"]);
         assert_eq!(wrap("x", 0, "  "), vec!["  x"]);
+        // Whitespace runs and newlines are one space; hyphens are not break points.
+        assert_eq!(
+            wrap("full-time  day\nprogram", 12, ""),
+            vec!["full-time", "day program"]
+        );
+        assert_eq!(
+            wrap("año escuela", 6, "· "),
+            vec!["· año", "· escu", "· ela"]
+        );
     }
 
     #[test]
