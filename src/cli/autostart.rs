@@ -8,11 +8,11 @@
 
 use std::ffi::OsString;
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
 use super::desktop_entry::{EntryKind, desktop_entry};
+use super::output::{CliError, print};
 
 /// `autostart --help` and its man page.
 pub const LONG_ABOUT: &str = "Start the kiosk (through `roc-kiosk launch`, so full-screen and restarted on failure) when this user logs in to a Linux desktop, or stop doing so.
@@ -36,16 +36,16 @@ pub struct AutostartArgs {
     pub kiosk_args: Vec<OsString>,
 }
 
-pub fn run(args: AutostartArgs) -> ExitCode {
+pub fn run(args: AutostartArgs) -> Result<(), CliError> {
     if cfg!(any(windows, target_os = "macos")) {
-        eprintln!(
-            "autostart: this writes an XDG autostart entry, which only Linux desktops read; docs/BOOTH.md says how to start the kiosk at login on Windows and macOS"
-        );
-        return ExitCode::from(2);
+        return Err(CliError::input(
+            "autostart: this writes an XDG autostart entry, which only Linux desktops read; docs/BOOTH.md says how to start the kiosk at login on Windows and macOS",
+        ));
     }
     let Some(path) = entry_path() else {
-        eprintln!("autostart: no home folder is known, so there is no autostart folder");
-        return ExitCode::FAILURE;
+        return Err(CliError::failed(
+            "autostart: no home folder is known, so there is no autostart folder",
+        ));
     };
     match args.switch {
         Switch::On => switch_on(&path, &args.kiosk_args),
@@ -62,59 +62,42 @@ pub fn entry_path() -> Option<PathBuf> {
     })
 }
 
-fn switch_on(path: &std::path::Path, kiosk_args: &[OsString]) -> ExitCode {
-    let program = match std::env::current_exe() {
-        Ok(exe) => exe.into_os_string(),
-        Err(e) => {
-            eprintln!("autostart: cannot tell where this program is: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let text = match desktop_entry(EntryKind::Autostart, &program, kiosk_args) {
-        Ok(text) => text,
-        Err(why) => {
-            eprintln!("autostart: {why}");
-            return ExitCode::from(2);
-        }
-    };
-    let written = path
-        .parent()
+fn switch_on(path: &std::path::Path, kiosk_args: &[OsString]) -> Result<(), CliError> {
+    let program = std::env::current_exe()
+        .map_err(|e| {
+            CliError::failed(format!("autostart: cannot tell where this program is: {e}"))
+        })?
+        .into_os_string();
+    let text = desktop_entry(EntryKind::Autostart, &program, kiosk_args)
+        .map_err(|why| CliError::input(format!("autostart: {why}")))?;
+    path.parent()
         .map_or(Ok(()), std::fs::create_dir_all)
-        .and_then(|()| std::fs::write(path, text));
-    if let Err(e) = written {
-        eprintln!("autostart: cannot write {}: {e}", path.display());
-        return ExitCode::FAILURE;
-    }
-    println!(
-        "The kiosk will start full-screen when this user logs in ({}). Undo with `roc-kiosk autostart off`.",
+        .and_then(|()| std::fs::write(path, text))
+        .map_err(|e| {
+            CliError::failed(format!("autostart: cannot write {}: {e}", path.display()))
+        })?;
+    print(&format!(
+        "The kiosk will start full-screen when this user logs in ({}). Undo with `roc-kiosk autostart off`.\n",
         path.display()
-    );
-    ExitCode::SUCCESS
+    ))
 }
 
-fn switch_off(path: &std::path::Path, kiosk_args: &[OsString]) -> ExitCode {
+fn switch_off(path: &std::path::Path, kiosk_args: &[OsString]) -> Result<(), CliError> {
     if !kiosk_args.is_empty() {
-        eprintln!("autostart: `off` takes no kiosk arguments");
-        return ExitCode::from(2);
+        return Err(CliError::input("autostart: `off` takes no kiosk arguments"));
     }
     match std::fs::remove_file(path) {
-        Ok(()) => {
-            println!(
-                "The kiosk no longer starts at login (removed {}).",
-                path.display()
-            );
-            ExitCode::SUCCESS
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            println!(
-                "The kiosk was not set to start at login ({} does not exist).",
-                path.display()
-            );
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("autostart: cannot remove {}: {e}", path.display());
-            ExitCode::FAILURE
-        }
+        Ok(()) => print(&format!(
+            "The kiosk no longer starts at login (removed {}).\n",
+            path.display()
+        )),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => print(&format!(
+            "The kiosk was not set to start at login ({} does not exist).\n",
+            path.display()
+        )),
+        Err(e) => Err(CliError::failed(format!(
+            "autostart: cannot remove {}: {e}",
+            path.display()
+        ))),
     }
 }

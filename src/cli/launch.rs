@@ -20,20 +20,22 @@
 //! Terminal or macOS.
 //!
 //! When the launcher itself is told to end (SIGHUP: its window closed; SIGTERM), it gives
-//! its child 2 s to end by itself, then kills it, and stops. That matters because a kiosk
-//! whose terminal has gone can spin at 100% CPU inside crossterm's input reader instead of
-//! exiting (crossterm issue #793), and would otherwise outlive its window.
+//! its child 2 s to end by itself, then kills it, and stops. The kiosk ends by itself when
+//! its terminal goes away (it waits on the terminal with poll(2) rather than trusting
+//! crossterm's reader, which spins on a closed terminal: crossterm issue #793), so the kill
+//! is only a backstop for a kiosk stuck elsewhere.
 
 use std::ffi::OsString;
 use std::io::{self, BufRead};
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
+use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use clap::{Args, ValueEnum};
 
+use super::output::{CliError, warn};
 use crate::i18n::EN;
 
 /// `launch --help` and its man page.
@@ -328,14 +330,10 @@ pub struct LaunchArgs {
     pub kiosk_args: Vec<OsString>,
 }
 
-pub fn run(args: LaunchArgs) -> ExitCode {
-    let exe = match std::env::current_exe() {
-        Ok(exe) => exe.into_os_string(),
-        Err(e) => {
-            eprintln!("launch: cannot tell where this program is: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
+pub fn run(args: LaunchArgs) -> Result<(), CliError> {
+    let exe = std::env::current_exe()
+        .map_err(|e| CliError::failed(format!("launch: cannot tell where this program is: {e}")))?
+        .into_os_string();
     let kiosk: Vec<OsString> = [exe.clone(), "run".into()]
         .into_iter()
         .chain(args.kiosk_args.iter().cloned())
@@ -352,16 +350,14 @@ pub fn run(args: LaunchArgs) -> ExitCode {
         )
     } else {
         let Some(terminal) = args.terminal.or_else(|| find_terminal(on_path)) else {
-            eprintln!(
-                "launch: no terminal found; install one of xfce4-terminal, gnome-terminal, konsole or xterm (e.g. `sudo apt install xterm`), or run `roc-kiosk launch --here` in a full-screen terminal"
-            );
-            return ExitCode::from(2);
+            return Err(CliError::input(
+                "launch: no terminal found; install one of xfce4-terminal, gnome-terminal, konsole or xterm (e.g. `sudo apt install xterm`), or run `roc-kiosk launch --here` in a full-screen terminal",
+            ));
         };
         if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
-            eprintln!(
-                "launch: no graphical desktop here (DISPLAY and WAYLAND_DISPLAY are unset); in a text console run `roc-kiosk launch --here`"
-            );
-            return ExitCode::from(2);
+            return Err(CliError::input(
+                "launch: no graphical desktop here (DISPLAY and WAYLAND_DISPLAY are unset); in a text console run `roc-kiosk launch --here`",
+            ));
         }
         let status_file = status_file_path();
         let inside: Vec<OsString> = [
@@ -382,7 +378,10 @@ pub fn run(args: LaunchArgs) -> ExitCode {
                 if let Ok(RunReport { status, .. }) = &report
                     && *status != Some(0)
                 {
-                    eprintln!("launch: the kiosk ended with {}", describe(*status));
+                    warn(&format!(
+                        "launch: the kiosk ended with {}",
+                        describe(*status)
+                    ));
                 }
                 report
             },
@@ -394,27 +393,22 @@ pub fn run(args: LaunchArgs) -> ExitCode {
     match outcome {
         Supervised::Finished { restarts } => {
             if restarts > 0 {
-                eprintln!("launch: the kiosk was exited after {restarts} restart(s)");
+                warn(&format!(
+                    "launch: the kiosk was exited after {restarts} restart(s)"
+                ));
             }
-            ExitCode::SUCCESS
+            Ok(())
         }
-        Supervised::Refused { restarts } => {
-            eprintln!(
-                "launch: the kiosk refused to start (after {restarts} restart(s)); fix what it said, then launch again"
-            );
-            ExitCode::from(2)
-        }
-        Supervised::GaveUp { failures } => {
-            eprintln!(
-                "launch: gave up after {failures} failures in a row; roc-kiosk.log in the data folder has the details"
-            );
-            ExitCode::FAILURE
-        }
-        Supervised::CannotStart(e) => {
-            eprintln!("launch: cannot start the kiosk: {e}");
-            ExitCode::FAILURE
-        }
-        Supervised::ToldToEnd => ExitCode::FAILURE,
+        Supervised::Refused { restarts } => Err(CliError::input(format!(
+            "launch: the kiosk refused to start (after {restarts} restart(s)); fix what it said, then launch again"
+        ))),
+        Supervised::GaveUp { failures } => Err(CliError::failed(format!(
+            "launch: gave up after {failures} failures in a row; roc-kiosk.log in the data folder has the details"
+        ))),
+        Supervised::CannotStart(e) => Err(CliError::failed(format!(
+            "launch: cannot start the kiosk: {e}"
+        ))),
+        Supervised::ToldToEnd => Err(CliError::quiet_failure()),
     }
 }
 
@@ -437,28 +431,34 @@ fn status_file_path() -> PathBuf {
 
 /// Inside the terminal window: run the kiosk, write its status for the supervisor, and
 /// when it refused to start, keep its message on screen until Enter.
-fn run_inside_window(kiosk: &[OsString], status_file: &Path, end: &AtomicBool) -> ExitCode {
-    let report = match run_once(kiosk, None, end) {
-        Ok(report) => report,
-        Err(e) => {
-            eprintln!("launch: cannot start the kiosk: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
+fn run_inside_window(
+    kiosk: &[OsString],
+    status_file: &Path,
+    end: &AtomicBool,
+) -> Result<(), CliError> {
+    let report = run_once(kiosk, None, end)
+        .map_err(|e| CliError::failed(format!("launch: cannot start the kiosk: {e}")))?;
     if report.told_to_end {
         // The window is closing: leave no status, so the supervisor starts it again.
-        return ExitCode::FAILURE;
+        return Err(CliError::quiet_failure());
     }
     if report.status == Some(REFUSED_TO_START) {
-        eprintln!("\nThe kiosk did not start (see above). Press Enter to close this window.");
+        warn("\nThe kiosk did not start (see above). Press Enter to close this window.");
         let _ = io::stdin().lock().read_line(&mut String::new());
     }
     // No status from the kiosk (killed by a signal) is written as -1: a failure.
     let status = report.status.unwrap_or(-1);
     if let Err(e) = std::fs::write(status_file, format!("{status}\n")) {
-        eprintln!("launch: cannot write {}: {e}", status_file.display());
+        warn(&format!(
+            "launch: cannot write {}: {e}",
+            status_file.display()
+        ));
     }
-    ExitCode::from(u8::try_from(status).unwrap_or(1))
+    // The window's own exit status mirrors the kiosk's.
+    match u8::try_from(status).unwrap_or(1) {
+        0 => Ok(()),
+        code => Err(CliError::status(code)),
+    }
 }
 
 #[cfg(test)]

@@ -107,9 +107,8 @@ pub fn main() -> ExitCode {
         Some(Command::Qr(args)) => qr::run(args),
         Some(Command::Report(args)) => report::run(args),
         Some(Command::SetPin(args)) => set_pin::run(args),
-        // The supervisor's exit code mirrors the kiosk's, like `run`'s.
-        Some(Command::Launch(args)) => return launch::run(args),
-        Some(Command::Autostart(args)) => return autostart::run(args),
+        Some(Command::Launch(args)) => launch::run(args),
+        Some(Command::Autostart(args)) => autostart::run(args),
         Some(Command::GenerateAssets(args)) => assets::run(args),
     };
     match result {

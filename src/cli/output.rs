@@ -38,6 +38,15 @@ impl CliError {
         }
     }
 
+    /// Exit with `code` and nothing more to say (a supervisor's window mirroring the
+    /// kiosk's own exit status).
+    pub fn status(code: u8) -> CliError {
+        CliError::Failed {
+            message: String::new(),
+            code,
+        }
+    }
+
     /// Exit 1 with nothing more to say: the reasons were printed as warnings.
     pub fn quiet_failure() -> CliError {
         CliError::failed("")
