@@ -8,8 +8,8 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use roc_kiosk::config::{
-    Config, ConfigError, ConfigLocation, KNOWN_FIELDS, PinCheck, PinSource,
-    QrStyleSetting, check_pin_format, hash_pin, sanitize_laptop_id,
+    Config, ConfigError, ConfigLocation, KNOWN_FIELDS, PinCheck, PinSource, QrStyleSetting,
+    check_pin_format, hash_pin, sanitize_laptop_id,
 };
 use roc_kiosk::i18n::Lang;
 

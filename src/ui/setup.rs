@@ -70,7 +70,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
         .title(format!(" {} ", s.setup_title))
         .border_style(theme.accent)
         .style(theme.base);
-    let box_area = centered(area, 72, 18).intersection(Rect {
+    let box_area = centered(area, 72, 15).intersection(Rect {
         y: area.y + 1,
         height: area.height.saturating_sub(1),
         ..area

@@ -65,9 +65,22 @@ fn menu(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
         horizontal: 2,
         vertical: 1,
     });
+    let title_row = Rect { height: 1, ..area };
     frame.render_widget(
         Paragraph::new(Line::styled(s.tech_title, theme.title)),
-        Rect { height: 1, ..area },
+        title_row,
+    );
+    // Beside the title, so it costs the figures no row at 80x24.
+    let wrong_style = if app.tech.wrong_before_unlock > 0 {
+        theme.warn
+    } else {
+        theme.dim
+    };
+    frame.render_widget(
+        Paragraph::new(fill(s.tech_wrong_pins, &[&app.tech.wrong_before_unlock]))
+            .style(wrong_style)
+            .right_aligned(),
+        title_row,
     );
 
     let event = app
@@ -160,15 +173,7 @@ fn notices(app: &App) -> Vec<Paragraph<'static>> {
     let confirm = tech
         .confirm_exit
         .then(|| (s.tech_confirm_exit.to_string(), theme.warn));
-    let wrong_style = if tech.wrong_before_unlock > 0 {
-        theme.warn
-    } else {
-        theme.dim
-    };
-    let wrong_pins = (
-        fill(s.tech_wrong_pins, &[&tech.wrong_before_unlock]),
-        wrong_style,
-    );
+
     let warnings = [
         (s.tech_log_problem, &tech.log_problem),
         (s.tech_log_recreated, &tech.log_recreated),
@@ -180,7 +185,6 @@ fn notices(app: &App) -> Vec<Paragraph<'static>> {
         .into_iter()
         .chain(editing)
         .chain(warnings)
-        .chain([wrong_pins])
         .map(|(text, style)| Paragraph::new(text).style(style).wrap(Wrap { trim: true }))
         .collect()
 }
