@@ -119,3 +119,35 @@ fn today_pins_the_date_for_previews_past_midnight() {
     k.chars("x4");
     assert!(text(&k.draw(80, 24)).contains("3 days left"));
 }
+
+/// `--today 9999-12-31` with a window inside one calendar year, after the year's window:
+/// the next one would open in year 10000, which no date holds. The Apply screen says so
+/// instead of naming a date already past.
+#[test]
+fn at_the_end_of_time_the_apply_screen_names_no_impossible_next_window() {
+    use roc_kiosk::catalog::model::MonthDay;
+    for (lang_key, closed, ask) in [
+        (
+            None,
+            "May 1, 9999",
+            "Ask a Career Technician when the next window opens",
+        ),
+        (Some(KeyCode::F(2)), "9999", "cuándo abren las próximas"),
+    ] {
+        let mut k = Kiosk::with_settings(|s| s.today = jiff::civil::date(9999, 12, 31));
+        let mut catalog = (*k.app.catalog).clone();
+        let window = &mut catalog.center.application.window;
+        window.opens = MonthDay { month: 3, day: 1 };
+        window.closes = MonthDay { month: 5, day: 1 };
+        k.app.catalog = Arc::new(catalog);
+        k.chars("x4");
+        if let Some(key) = lang_key {
+            k.key(key);
+        }
+        let screen = text(&k.draw(120, 40));
+        let squeezed: String = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(squeezed.contains(closed), "{screen}");
+        assert!(squeezed.contains(ask), "{screen}");
+        assert!(!squeezed.contains("March 1, 10000") && !squeezed.contains("opens March"));
+    }
+}
