@@ -70,10 +70,10 @@ impl App {
     pub(super) fn on_setup_key(&mut self, key: KeyEvent, fx: &mut Vec<Effect>) {
         let Some(setup) = &mut self.setup else { return };
         match (setup.step, key.code) {
-            (SetupStep::Pin | SetupStep::ConfirmPin, KeyCode::Char(c)) => {
-                if c.is_ascii_digit() && setup.typed.len() < *PIN_LENGTH.end() {
-                    setup.typed.push(c);
-                }
+            (SetupStep::Pin | SetupStep::ConfirmPin, KeyCode::Char(c))
+                if c.is_ascii_digit() && setup.typed.len() < *PIN_LENGTH.end() =>
+            {
+                setup.typed.push(c)
             }
             (SetupStep::Pin | SetupStep::ConfirmPin, KeyCode::Backspace) => {
                 setup.typed.pop();
@@ -106,10 +106,8 @@ impl App {
                 setup.problem = None;
                 setup.step = SetupStep::Pin;
             }
-            (SetupStep::EventName, KeyCode::Char(c)) => {
-                if label_accepts(&setup.event_name, c) {
-                    setup.event_name.push(c);
-                }
+            (SetupStep::EventName, KeyCode::Char(c)) if label_accepts(&setup.event_name, c) => {
+                setup.event_name.push(c)
             }
             (SetupStep::EventName, KeyCode::Backspace) => {
                 setup.event_name.pop();
