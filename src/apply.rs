@@ -23,8 +23,12 @@ pub enum WindowStatus {
     Open { closes: Date, days_left: i32 },
     /// This school year's window has not opened yet.
     NotYetOpen { opens: Date },
-    /// This school year's window is over; the next one opens on `next_opens`.
-    Closed { closed: Date, next_opens: Date },
+    /// This school year's window is over; the next one opens on `next_opens`, or in a
+    /// year no date can hold (after December 31, 9999: `None`).
+    Closed {
+        closed: Date,
+        next_opens: Option<Date>,
+    },
 }
 
 /// A status plus whether its dates are approximate: true only when the catalog marks
@@ -68,7 +72,7 @@ pub fn status_with_accuracy(window: &ApplicationWindow, today: Date) -> StatusOn
         (Some(prev), Some(next)) if prev.closes >= this_school_year => StatusOnDate {
             status: WindowStatus::Closed {
                 closed: prev.closes,
-                next_opens: next.opens,
+                next_opens: Some(next.opens),
             },
             approximate: window.approximate && !(prev.exact && next.exact),
         },
@@ -78,14 +82,15 @@ pub fn status_with_accuracy(window: &ApplicationWindow, today: Date) -> StatusOn
         },
         // Only reachable in year 9999 for a window that opens and closes within one
         // calendar year, after that year's window: the next one would open in year
-        // 10000, which no date can hold. (A window across the new year is open to the
-        // calendar's last day instead; see `recurring_span`.)
+        // 10000, which no date can hold, so there is no next date to show. (A window
+        // across the new year is open to the calendar's last day instead; see
+        // `recurring_span`.)
         (prev, None) => {
             let closed = prev.map_or(today, |p| p.closes);
             StatusOnDate {
                 status: WindowStatus::Closed {
                     closed,
-                    next_opens: closed,
+                    next_opens: None,
                 },
                 approximate: window.approximate,
             }
@@ -258,7 +263,25 @@ mod tests {
             status_on(&window, jiff::civil::date(9999, 6, 1)),
             WindowStatus::Closed {
                 closed: jiff::civil::date(9999, 3, 1),
-                next_opens: jiff::civil::date(9999, 11, 1)
+                next_opens: Some(jiff::civil::date(9999, 11, 1))
+            }
+        );
+    }
+
+    #[test]
+    fn a_window_within_one_year_after_its_last_one_has_no_next_date() {
+        let window = ApplicationWindow {
+            opens: MonthDay { month: 3, day: 1 },
+            closes: MonthDay { month: 5, day: 1 },
+            approximate: false,
+            exact: vec![],
+        };
+        // Once said "the next window opens May 1, 9999", a date already past.
+        assert_eq!(
+            status_on(&window, jiff::civil::date(9999, 12, 31)),
+            WindowStatus::Closed {
+                closed: jiff::civil::date(9999, 5, 1),
+                next_opens: None
             }
         );
     }

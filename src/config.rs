@@ -22,8 +22,8 @@ use crate::jsonloc::LocatedError;
 use crate::jsonloc::read::{ReadError, follow_links, read_text};
 
 pub use pin::{
-    DEFAULT_PIN, PIN_DIGITS, PIN_ENV, PinCheck, PinHash, PinSource, PinVerdict, check_new_pin,
-    check_pin_format, hash_pin, new_salt, parse_pin_hash,
+    PIN_DIGITS, PIN_ENV, PinCheck, PinHash, PinSource, PinVerdict, check_pin_format, hash_pin,
+    new_salt, parse_pin_hash,
 };
 
 /// The environment variable that may name the config file.

@@ -103,6 +103,22 @@ pub trait World {
     fn log_recreated(&self) -> Option<String> {
         None
     }
+    /// Today's date, for the application window and the menu's figures.
+    fn today(&self) -> jiff::civil::Date {
+        crate::apply::local_today()
+    }
+    /// Reads the configured PIN again (it may have been changed with `set-pin`).
+    fn reload_pin(&mut self) {}
+    /// Hashes and saves the PIN from the set-up screen with its event name and language;
+    /// on failure, why (the PIN still works until the kiosk ends).
+    fn finish_setup(
+        &mut self,
+        _pin: &str,
+        _event_name: Option<&str>,
+        _default_lang: crate::i18n::Lang,
+    ) -> Result<(), String> {
+        Err("this kiosk has nowhere to save settings".into())
+    }
 }
 
 /// How the kiosk ended. [`Ending::exit_code`] tells a supervisor (systemd, a launcher
@@ -392,6 +408,8 @@ fn event_loop(
         }
         if last_tick.elapsed() >= TICK {
             last_tick = now;
+            // The date first, so a tick past midnight already shows the new day.
+            effects.extend(app.update(Msg::Today(world.today()), now));
             effects.extend(app.update(Msg::Tick, now));
         }
         if let Some(ending) = apply_effects(app, world, effects, now) {
@@ -425,6 +443,15 @@ pub fn apply_effects(
                 app.update(Msg::SettingsSaved(saved), now);
             }
             Effect::SavePinHash(hash) => world.save_pin_hash(&hash),
+            Effect::ReloadPin => world.reload_pin(),
+            Effect::FinishSetup {
+                pin,
+                event_name,
+                default_lang,
+            } => {
+                let saved = world.finish_setup(&pin.0, event_name.as_deref(), default_lang);
+                app.update(Msg::SettingsSaved(saved), now);
+            }
         }
     }
     None

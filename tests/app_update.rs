@@ -179,12 +179,19 @@ fn the_pin_opens_the_technician_menu_and_exit_quits() {
     k.key(KeyCode::Enter);
     assert_eq!(k.app.screen(), Screen::Tech);
     assert!(k.effects.contains(&Effect::RefreshTechFigures));
+    // Exit asks first: another key stays, Y confirms.
     k.chars("5");
+    assert!(!k.effects.contains(&Effect::Quit));
+    assert!(k.app.tech.confirm_exit);
+    k.key(KeyCode::Down);
+    assert_eq!(k.app.screen(), Screen::Tech);
+    assert!(!k.effects.contains(&Effect::Quit), "any other key stays");
+    k.chars("5").chars("y");
     assert_eq!(k.effects.last(), Some(&Effect::Quit));
 }
 
 #[test]
-fn three_wrong_pins_return_to_attract() {
+fn three_wrong_pins_lock_the_prompt_and_the_visit_is_gone() {
     let mut k = Kiosk::new();
     k.chars("x1cars");
     k.ctrl('t');
@@ -207,6 +214,8 @@ fn three_wrong_pins_return_to_attract() {
     }
     k.chars("1111");
     k.key(KeyCode::Enter);
+    assert!(k.app.tech.lock.remaining(k.now()).is_some(), "locked");
+    k.key(KeyCode::Esc);
     assert_eq!(k.app.screen(), Screen::Attract);
     assert_eq!(
         k.app.student.search.input.0.as_str(),
@@ -223,11 +232,19 @@ fn technician_changes_the_event_name_and_idle_timeout() {
     k.chars("1").chars("Career Fair");
     k.key(KeyCode::Enter);
     assert_eq!(k.app.settings.event_name.as_deref(), Some("Career Fair"));
+    // "2" shows the value to pick; nothing changes until Enter.
     k.chars("2");
-    assert_eq!(k.app.settings.idle_timeout, Duration::from_secs(105));
+    assert_eq!(k.app.tech.picking_idle, Some(90));
+    assert_eq!(k.app.settings.idle_timeout, Duration::from_secs(90));
+    k.key(KeyCode::Right).key(KeyCode::Right);
+    assert_eq!(k.app.tech.picking_idle, Some(180));
+    k.key(KeyCode::Left);
+    assert_eq!(k.app.settings.idle_timeout, Duration::from_secs(90));
+    k.key(KeyCode::Enter);
+    assert_eq!(k.app.settings.idle_timeout, Duration::from_secs(120));
     assert!(k.effects.contains(&Effect::SaveSettings {
         event_name: Some("Career Fair".into()),
-        idle_timeout_secs: 105
+        idle_timeout_secs: 120
     }));
 }
 

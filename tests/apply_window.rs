@@ -81,7 +81,7 @@ fn the_last_open_day_and_the_day_after() {
     assert_eq!(status_on(&w, date(2027, 3, 1)), open(date(2027, 3, 1), 1));
     let closed = WindowStatus::Closed {
         closed: date(2027, 3, 1),
-        next_opens: date(2027, 11, 1),
+        next_opens: Some(date(2027, 11, 1)),
     };
     assert_eq!(status_on(&w, date(2027, 3, 2)), closed);
     // Still "closed" (this school year's window is over) through June...
@@ -113,7 +113,7 @@ fn leap_years() {
         status_on(&w, date(2027, 3, 1)),
         WindowStatus::Closed {
             closed: date(2027, 2, 28),
-            next_opens: date(2027, 11, 1)
+            next_opens: Some(date(2027, 11, 1))
         }
     );
     assert_eq!(status_on(&w, date(2028, 2, 29)), open(date(2028, 2, 29), 1));
@@ -150,7 +150,7 @@ fn a_window_within_one_calendar_year() {
         status_on(&w, date(2027, 3, 16)),
         WindowStatus::Closed {
             closed: date(2027, 3, 15),
-            next_opens: date(2028, 1, 10)
+            next_opens: Some(date(2028, 1, 10))
         }
     );
 }
@@ -193,7 +193,7 @@ fn exact_dates_win_for_their_school_year() {
         s.status,
         WindowStatus::Closed {
             closed: date(2027, 3, 6),
-            next_opens: date(2027, 11, 1)
+            next_opens: Some(date(2027, 11, 1))
         }
     );
     assert!(
@@ -217,7 +217,7 @@ fn years_without_exact_dates_fall_back_to_the_recurring_window() {
         status_on(&w, date(2028, 3, 2)),
         WindowStatus::Closed {
             closed: date(2028, 3, 1),
-            next_opens: date(2028, 11, 1)
+            next_opens: Some(date(2028, 11, 1))
         }
     );
     // Between the recurring 2025-26 close and the exact 2026-27 opening.

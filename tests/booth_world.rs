@@ -201,7 +201,7 @@ fn settings_that_cannot_be_saved_say_so_in_the_menu_in_both_languages() {
         dir.path().join("config.json"),
         None,
     );
-    k.key(KeyCode::Char('2'));
+    k.key(KeyCode::Char('2')).key(KeyCode::Enter);
     let effects = std::mem::take(&mut k.effects);
     apply_effects(&mut k.app, &mut fixed, effects, now);
     assert_eq!(k.app.tech.settings_problem, None);

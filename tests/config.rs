@@ -8,8 +8,8 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use roc_kiosk::config::{
-    Config, ConfigError, ConfigLocation, DEFAULT_PIN, KNOWN_FIELDS, PinCheck, PinSource,
-    QrStyleSetting, check_new_pin, hash_pin, sanitize_laptop_id,
+    Config, ConfigError, ConfigLocation, KNOWN_FIELDS, PinCheck, PinSource, QrStyleSetting,
+    check_pin_format, hash_pin, sanitize_laptop_id,
 };
 use roc_kiosk::i18n::Lang;
 
@@ -213,7 +213,7 @@ const BROKEN: &[BrokenCase] = &[
         "absolute",
     ),
     (
-        "{\"pin_hash\": \"2468\"}",
+        "{\"pin_hash\": \"9753\"}",
         1,
         14,
         Some("pin_hash"),
@@ -338,10 +338,10 @@ fn pin_hash_round_trip() {
     let check = PinCheck::from_config(&cfg, None).unwrap();
     assert_eq!(check.source(), PinSource::Config);
     assert!(check.verify("13579"));
-    for wrong in ["1357", "135790", "13578", DEFAULT_PIN, "", " 13579"] {
+    for wrong in ["1357", "135790", "13578", "9753", "", " 13579"] {
         assert!(!check.verify(wrong), "{wrong:?}");
     }
-    assert!(!check.is_default());
+    assert!(!check.needs_setup());
     assert!(
         !format!("{check:?}").contains(&hash[20..40]),
         "Debug hides the hash"
@@ -349,22 +349,26 @@ fn pin_hash_round_trip() {
 }
 
 #[test]
-fn pin_precedence_env_then_config_then_default() {
+fn pin_precedence_env_then_config_then_none_at_all() {
     let configured = Config {
         pin_hash: Some(hash_pin("13579", b"salt-salt-salt!!")),
         ..Config::default()
     };
     let env = PinCheck::from_config(&configured, Some("8642".into())).unwrap();
     assert_eq!(env.source(), PinSource::Env);
-    assert!(env.verify("8642") && !env.verify("13579") && !env.verify(DEFAULT_PIN));
+    assert!(env.verify("8642") && !env.verify("13579"));
 
     let from_config = PinCheck::from_config(&configured, Some("  ".into())).unwrap();
     assert_eq!(from_config.source(), PinSource::Config);
-    assert!(from_config.verify("13579") && !from_config.verify(DEFAULT_PIN));
+    assert!(from_config.verify("13579") && !from_config.verify("8642"));
 
-    let default = PinCheck::from_config(&Config::default(), None).unwrap();
-    assert!(default.is_default());
-    assert!(default.verify(DEFAULT_PIN) && !default.verify("13579"));
+    // No PIN anywhere: no PIN opens it (not the old built-in 2468, not any other), and
+    // the kiosk must start on the set-up screen.
+    let unset = PinCheck::from_config(&Config::default(), None).unwrap();
+    assert_eq!(unset.source(), PinSource::Unset);
+    assert!(unset.needs_setup());
+    let every_4_digit_pin = (0..10_000).map(|n| format!("{n:04}"));
+    assert!(every_4_digit_pin.into_iter().all(|pin| !unset.verify(&pin)));
 
     // A hash that cannot be read (only possible for a Config built in code) opens nothing.
     let broken = Config {
@@ -373,16 +377,16 @@ fn pin_precedence_env_then_config_then_default() {
     };
     let check = PinCheck::from_config(&broken, None).unwrap();
     assert_eq!(check.source(), PinSource::Unusable);
-    assert!(!check.verify(DEFAULT_PIN) && !check.verify("garbage"));
+    assert!(!check.verify("2468") && !check.verify("garbage"));
 }
 
 #[test]
-fn new_pins_are_4_to_8_digits_and_not_the_default() {
+fn new_pins_are_4_to_8_digits() {
     for ok in ["1357", "00000000", "97531"] {
-        assert!(check_new_pin(ok).is_ok(), "{ok}");
+        assert!(check_pin_format(ok).is_ok(), "{ok}");
     }
-    for bad in ["123", "123456789", "12a4", "", "١٢٣٤", DEFAULT_PIN] {
-        assert!(check_new_pin(bad).is_err(), "{bad}");
+    for bad in ["123", "123456789", "12a4", "", "١٢٣٤"] {
+        assert!(check_pin_format(bad).is_err(), "{bad}");
     }
 }
 
@@ -439,7 +443,7 @@ fn set_pin_via_the_binary_keeps_other_settings() {
     assert_eq!(cfg.idle_timeout_secs, 120);
     let check = PinCheck::from_config(&cfg, None).unwrap();
     assert!(check.verify("13579"));
-    assert!(!check.verify(DEFAULT_PIN));
+    assert!(!check.verify("9753"));
 
     // Setting the same PIN again uses a fresh salt.
     let first_hash = cfg.pin_hash.clone().unwrap();
@@ -452,9 +456,11 @@ fn set_pin_via_the_binary_keeps_other_settings() {
     let (_, stderr, code) = set_pin(Some(&path), "13579\n97531\n", None);
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("differ"), "{stderr}");
+    // A PIN of the wrong length is refused at the first entry: no second line is read.
     for (input, why) in [
         ("12ab\n12ab\n", "4 to 8 digits"),
-        ("2468\n2468\n", "default"),
+        ("123\n", "4 to 8 digits"),
+        ("123456789\n", "4 to 8 digits"),
     ] {
         let (_, stderr, code) = set_pin(Some(&path), input, None);
         assert_eq!(code, 2, "{input:?}: {stderr}");

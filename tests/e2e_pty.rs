@@ -29,10 +29,10 @@ fn open_pin_prompt(kiosk: &mut PtyKiosk) {
     kiosk.wait_for("Enter the PIN");
 }
 
-/// Ctrl-T and the default PIN.
+/// Ctrl-T and the tests' PIN.
 fn open_technician_menu(kiosk: &mut PtyKiosk) {
     open_pin_prompt(kiosk);
-    kiosk.send(b"2468\r");
+    kiosk.send(format!("{}\r", common::TEST_PIN).as_bytes());
     kiosk.wait_for("Technician menu");
 }
 
@@ -56,7 +56,7 @@ fn a_student_finds_vet_tech_and_the_technician_exits() {
     );
 
     open_technician_menu(&mut kiosk);
-    kiosk.send(b"5");
+    kiosk.send(b"5y");
     assert!(
         kiosk.wait_exit(),
         "Exit from the technician menu ends with status 0"
@@ -169,7 +169,7 @@ fn a_visit_is_logged_and_reset_when_idle_and_the_report_counts_it() {
     );
     open_technician_menu(&mut kiosk);
     kiosk.wait_for("Students");
-    kiosk.send(b"5");
+    kiosk.send(b"5y");
     assert!(kiosk.wait_exit());
 
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_roc-kiosk"))
@@ -283,19 +283,22 @@ fn a_panic_restarts_at_attract_and_the_fifth_in_a_minute_puts_the_kiosk_out_of_o
         "{}",
         kiosk.screen()
     );
-    // The PIN prompt opens as usual; Esc and wrong PINs go back to Out of order.
+    // The PIN prompt opens as usual; Esc goes back to Out of order, after wrong PINs too
+    // (two: a third would lock the prompt for 30 s).
     open_pin_prompt(&mut kiosk);
     kiosk.send(b"\x1b");
     kiosk.wait_for("OUT OF ORDER");
     open_pin_prompt(&mut kiosk);
-    for _ in 0..3 {
+    for _ in 0..2 {
         kiosk.send(b"1111\r");
     }
+    kiosk.wait_for("1 more before the prompt locks");
+    kiosk.send(b"\x1b");
     kiosk.wait_for("OUT OF ORDER");
     assert!(kiosk.is_running());
     // The right PIN ends the kiosk with a failure status, so a supervisor starts it again.
     open_pin_prompt(&mut kiosk);
-    kiosk.send(b"2468\r");
+    kiosk.send(format!("{}\r", common::TEST_PIN).as_bytes());
     assert_eq!(
         kiosk.wait_exit_code(),
         1,

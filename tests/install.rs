@@ -287,8 +287,10 @@ fn launch_here_restarts_a_killed_kiosk_and_ends_at_the_technician_exit() {
     };
     cfg.save(&config).unwrap();
     let config = config.to_str().unwrap();
-    let mut launcher = PtyKiosk::start(
+    // The config's own PIN, so no ROC_KIOSK_PIN.
+    let mut launcher = PtyKiosk::start_with_env(
         &["launch", "--here", "--", "--config", config],
+        &[("ROC_KIOSK_PIN", "")],
         80,
         24,
         home.path(),
@@ -320,7 +322,7 @@ fn launch_here_restarts_a_killed_kiosk_and_ends_at_the_technician_exit() {
     launcher.wait_for("Enter the PIN");
     launcher.send(b"13579\r");
     launcher.wait_for("Technician menu");
-    launcher.send(b"5");
+    launcher.send(b"5y");
     assert!(
         launcher.wait_exit(),
         "the launcher ends with status 0 after an Exit"

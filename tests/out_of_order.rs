@@ -71,6 +71,9 @@ fn the_pin_prompt_goes_back_to_out_of_order_on_esc_and_wrong_pins() {
     for _ in 0..3 {
         k.chars("1111").key(KeyCode::Enter);
     }
+    // Three wrong PINs lock the prompt here too; Esc leaves it.
+    assert!(k.app.tech.lock.remaining(k.now()).is_some());
+    k.key(KeyCode::Esc);
     assert_eq!(k.app.screen(), Screen::OutOfOrder);
     // The idle timeout on the PIN prompt lands there too.
     k.ctrl('t').wait(Duration::from_secs(120));
@@ -82,6 +85,6 @@ fn the_pin_prompt_goes_back_to_out_of_order_on_esc_and_wrong_pins() {
 fn the_right_pin_ends_the_kiosk_instead_of_opening_the_menu() {
     let mut k = out_of_order();
     k.ctrl('t').chars(PIN).key(KeyCode::Enter);
-    assert_eq!(k.effects, [Effect::Quit]);
+    assert_eq!(k.effects, [Effect::ReloadPin, Effect::Quit]);
     assert_ne!(k.app.screen(), Screen::Tech);
 }

@@ -17,7 +17,7 @@ use common::pty::PtyKiosk;
 /// The PIN 13579 as `roc-kiosk set-pin` wrote it before Argon2 (commit a870b8e).
 const LEGACY_HASH: &str = "sha256:10000:4b53c45b470a101c9ead08004d107d3a:baef04508f6e3b0cafb6e3c4db2ff3383d62ec2b24b3ee8e88445936b2032b18";
 const LEGACY_PIN: &str = "13579";
-const WRONG_PINS: [&str; 6] = ["1357", "135790", "13578", "2468", "", " 13579"];
+const WRONG_PINS: [&str; 6] = ["1357", "135790", "13578", "9753", "", " 13579"];
 
 fn check_for(hash: &str) -> PinCheck {
     let cfg = Config::parse("config.json", &format!("{{\"pin_hash\": \"{hash}\"}}"))
@@ -77,7 +77,7 @@ fn an_old_sha256_hash_unlocks_once_and_comes_back_as_argon2id() {
 fn unreadable_or_too_costly_hashes_are_refused_when_the_config_is_read() {
     let salt_and_hash = "$c29tZXNhbHRzb21lc2FsdA$3bR4FG7ow6mOvh0B2Uu3Pd3Qb0RPhUSXbYp6KH3EmdU";
     for (hash, why) in [
-        ("2468", "PHC"),
+        ("9753", "PHC"),
         ("$argon2id$v=19$m=19456", "no salt"),
         ("$argon2id$v=19$m=19456,t=2,p=1$not base64!$x", "PHC"),
         (
@@ -120,7 +120,7 @@ fn the_app_asks_the_world_to_save_the_upgraded_hash_once() {
             .collect()
     };
 
-    kiosk.ctrl('t').chars("2468").key(KeyCode::Enter);
+    kiosk.ctrl('t').chars("9999").key(KeyCode::Enter);
     assert_eq!(kiosk.app.student.screen, Screen::Pin);
     assert!(saved(&kiosk).is_empty());
 
@@ -147,13 +147,20 @@ fn the_real_kiosk_rewrites_an_old_hash_in_its_config_file() {
     )
     .unwrap();
     let config_arg = config.to_str().unwrap();
-    let mut kiosk = PtyKiosk::start(&["--config", config_arg], 80, 24, home.path());
+    // The config's own PIN, so no ROC_KIOSK_PIN.
+    let mut kiosk = PtyKiosk::start_with_env(
+        &["--config", config_arg],
+        &[("ROC_KIOSK_PIN", "")],
+        80,
+        24,
+        home.path(),
+    );
     kiosk.wait_for("Press any key");
     kiosk.send(b"\x14");
     kiosk.wait_for("Enter the PIN");
     kiosk.send(format!("{LEGACY_PIN}\r").as_bytes());
     kiosk.wait_for("Technician menu");
-    kiosk.send(b"5");
+    kiosk.send(b"5y");
     assert!(kiosk.wait_exit(), "Exit ends with status 0");
 
     let saved = Config::load(Some(&config)).unwrap().config;
@@ -161,7 +168,7 @@ fn the_real_kiosk_rewrites_an_old_hash_in_its_config_file() {
     assert!(hash.starts_with("$argon2id$"), "{hash}");
     assert_eq!(saved.event_name.as_deref(), Some("Career Night"));
     let check = PinCheck::from_config(&saved, None).unwrap();
-    assert!(check.verify(LEGACY_PIN) && !check.verify("2468"));
+    assert!(check.verify(LEGACY_PIN) && !check.verify("9753"));
 }
 
 /// Starts the kiosk with `ROC_KIOSK_PIN` set, without a terminal: a refused PIN stops it
@@ -200,6 +207,6 @@ fn roc_kiosk_pin_follows_the_set_pin_rule_or_the_kiosk_does_not_start() {
     for good in ["1357", "00000000"] {
         let check = PinCheck::from_config(&Config::default(), Some(good.into())).unwrap();
         assert_eq!(check.source(), PinSource::Env);
-        assert!(check.verify(good) && !check.verify("2468"));
+        assert!(check.verify(good) && !check.verify("9753"));
     }
 }

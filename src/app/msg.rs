@@ -22,8 +22,11 @@ pub enum Msg {
     LogProblem(Option<String>),
     /// Today's booth log file, if it was deleted or moved and has been started again.
     LogRecreated(Option<String>),
-    /// What became of the last `Effect::SaveSettings`: on failure, why.
+    /// What became of the last `Effect::SaveSettings` (or `FinishSetup`): on failure, why.
     SettingsSaved(Result<(), String>),
+    /// Today's date, sent by the loop with every tick (the clock's, or `--today`'s), so a
+    /// kiosk left running past midnight shows the new day.
+    Today(jiff::civil::Date),
 }
 
 /// Something clickable on screen.
@@ -76,4 +79,25 @@ pub enum Effect {
     },
     /// The PIN was accepted against an old-style hash: save this Argon2id hash in its place.
     SavePinHash(String),
+    /// The PIN prompt opened: read the config's PIN hash again, so a PIN set with
+    /// `roc-kiosk set-pin` while the kiosk runs is the one that unlocks it.
+    ReloadPin,
+    /// The set-up screen is done: hash the new PIN, and save it with the event name and
+    /// the language (the answer comes back as `Msg::SettingsSaved`).
+    FinishSetup {
+        pin: NewPin,
+        event_name: Option<String>,
+        default_lang: crate::i18n::Lang,
+    },
+}
+
+/// A PIN typed on the set-up screen, on its way to be hashed. Its `Debug` hides it, so
+/// no log line can hold it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct NewPin(pub String);
+
+impl std::fmt::Debug for NewPin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("NewPin(..)")
+    }
 }

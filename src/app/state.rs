@@ -15,8 +15,6 @@ use crate::ui::theme::Theme;
 pub use crate::search::MAX_QUERY_CHARS;
 /// How long "Still there?" counts down before the reset.
 pub const STILL_THERE: Duration = Duration::from_secs(10);
-/// Wrong PINs before the prompt gives up and returns to Attract.
-pub const MAX_PIN_TRIES: u8 = 3;
 /// Seconds a program highlight stays on the attract screen.
 pub const ATTRACT_ROTATE_SECS: u64 = 6;
 
@@ -34,7 +32,8 @@ pub struct Settings {
     pub site: Option<String>,
     pub theme: Theme,
     pub log_search_terms: bool,
-    /// The date the application-window status is computed for.
+    /// The date the application-window status is computed for. It follows the clock
+    /// (`Msg::Today`), or stays on `--today`'s date.
     pub today: jiff::civil::Date,
     pub qr_style: crate::qr::QrStyle,
     /// Colours the QR code can be painted with (truecolor or 256).
@@ -78,6 +77,8 @@ pub enum Screen {
     Apply,
     /// Technician PIN prompt.
     Pin,
+    /// First start with no PIN: the technician sets one (see [`App::begin_setup`]).
+    Setup,
     /// Technician menu.
     Tech,
     /// After repeated crashes: locked until the technician's PIN (see
@@ -192,11 +193,19 @@ pub struct QuizState {
     pub first_shown: usize,
 }
 
-/// The technician's side: PIN prompt and menu.
+/// The technician's side: PIN prompt and menu. Outside [`Student`], so an idle reset
+/// leaves the PIN lock alone.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TechState {
     pub pin: String,
-    pub failures: u8,
+    /// Wrong PINs since the last unlock, and the lock they earned.
+    pub lock: super::lockout::PinLock,
+    /// Wrong PINs entered before the last unlock, for the menu.
+    pub wrong_before_unlock: u32,
+    /// Picking the idle timeout: the value shown, saved on Enter.
+    pub picking_idle: Option<u64>,
+    /// Exit was chosen: the menu asks to confirm it.
+    pub confirm_exit: bool,
     /// Today's booth figures, once read.
     pub figures: Option<Box<crate::stats::Summary>>,
     pub log_problem: Option<String>,
@@ -230,6 +239,8 @@ pub struct App {
     /// The kiosk gave up after repeated crashes: every reset lands on
     /// [`Screen::OutOfOrder`], and the right PIN ends the kiosk instead of opening the menu.
     pub out_of_order: bool,
+    /// No PIN is set yet: every reset lands on [`Screen::Setup`] until it is done.
+    pub setup: Option<super::setup::SetupState>,
 }
 
 impl App {
@@ -261,6 +272,7 @@ impl App {
             attract_since: now,
             still_there_since: None,
             out_of_order: false,
+            setup: None,
         }
     }
 

@@ -7,8 +7,11 @@ use std::time::{Duration, Instant};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::msg::{Effect, EndReason, Event, Msg, Target, Via};
-use super::state::{App, MAX_PIN_TRIES, MenuItem, STILL_THERE, Screen, Student};
+use super::state::{App, MenuItem, STILL_THERE, Screen, Student};
 use crate::config::{IDLE_TIMEOUT_RANGE, PIN_LENGTH};
+
+/// The idle timeouts the technician menu offers (seconds), inside the config's range.
+pub const IDLE_CHOICES: [u64; 12] = [15, 30, 45, 60, 90, 120, 180, 300, 600, 900, 1800, 3600];
 
 /// Page size for PgUp/PgDn in lists.
 const PAGE: usize = 5;
@@ -26,6 +29,7 @@ impl App {
             Msg::LogProblem(problem) => self.tech.log_problem = problem,
             Msg::LogRecreated(path) => self.tech.log_recreated = path,
             Msg::SettingsSaved(saved) => self.tech.settings_problem = saved.err(),
+            Msg::Today(date) => self.on_today(date, &mut fx),
             input => {
                 self.last_input = now;
                 // Any input answers "Still there?" and is used up doing so.
@@ -42,12 +46,25 @@ impl App {
                     | Msg::TechFigures(_)
                     | Msg::LogProblem(_)
                     | Msg::LogRecreated(_)
-                    | Msg::SettingsSaved(_) => {}
+                    | Msg::SettingsSaved(_)
+                    | Msg::Today(_) => {}
                 }
             }
         }
         self.track_search_without_match(unmatched_search, &mut fx);
         fx
+    }
+
+    /// A new day (the clock passed midnight): the application window's status follows at
+    /// once, and an open technician menu reads the new day's figures.
+    fn on_today(&mut self, date: jiff::civil::Date, fx: &mut Vec<Effect>) {
+        if self.settings.today == date {
+            return;
+        }
+        self.settings.today = date;
+        if self.screen() == Screen::Tech {
+            fx.push(Effect::RefreshTechFigures);
+        }
     }
 
     fn on_tick(&mut self, fx: &mut Vec<Effect>) {
@@ -74,11 +91,16 @@ impl App {
             lang: self.settings.default_lang,
             ..Student::default()
         };
-        if self.out_of_order {
+        if self.setup.is_some() {
+            self.student.screen = Screen::Setup;
+        } else if self.out_of_order {
             self.student.screen = Screen::OutOfOrder;
         }
+        // The PIN lock (`tech.lock`) stays: walking away must not buy more guesses.
         self.tech.pin.clear();
         self.tech.editing_event = None;
+        self.tech.picking_idle = None;
+        self.tech.confirm_exit = false;
         self.still_there_since = None;
         self.attract_since = self.now;
     }
@@ -91,9 +113,12 @@ impl App {
         self.reset(EndReason::Exit, &mut fx);
     }
 
-    /// Attract and Out of order wait for someone; time does not run out on them.
+    /// Attract, Out of order and Set-up wait for someone; time does not run out on them.
     fn is_resting(&self) -> bool {
-        matches!(self.screen(), Screen::Attract | Screen::OutOfOrder)
+        matches!(
+            self.screen(),
+            Screen::Attract | Screen::OutOfOrder | Screen::Setup
+        )
     }
 
     // ------------------------------------------------------------------ navigation
@@ -237,12 +262,13 @@ impl App {
             Screen::Apply => self.on_plain_key(key, fx),
             Screen::Pin => self.on_pin_key(key, fx),
             Screen::Tech => self.on_tech_key(key, fx),
+            Screen::Setup => self.on_setup_key(key, fx),
             Screen::OutOfOrder => {}
         }
     }
 
     fn is_tech_screen(&self) -> bool {
-        matches!(self.screen(), Screen::Pin | Screen::Tech)
+        matches!(self.screen(), Screen::Pin | Screen::Tech | Screen::Setup)
     }
 
     /// Esc goes back; everything else is ignored.
@@ -332,6 +358,8 @@ impl App {
     fn on_paste(&mut self, text: &str) {
         match self.screen() {
             Screen::Search if self.student.search.input.0.insert(text) => self.refresh_search(),
+            Screen::Setup => self.on_setup_paste(text),
+            Screen::Pin if self.tech.lock.remaining(self.now).is_some() => {}
             Screen::Pin => {
                 let digits: String = text
                     .chars()
@@ -433,15 +461,23 @@ impl App {
     // ------------------------------------------------------------------ technician
 
     /// The technician takes over: the student's visit ends here, whatever happens next.
+    /// Asks the loop to read the config's PIN again, so a PIN set with `set-pin` while the
+    /// kiosk runs is in force by the time the technician presses Enter.
     fn open_pin(&mut self, fx: &mut Vec<Effect>) {
         if !self.is_tech_screen() {
             self.reset(EndReason::Technician, fx);
-            self.tech.failures = 0;
             self.student.screen = Screen::Pin;
+            fx.push(Effect::ReloadPin);
         }
     }
 
     fn on_pin_key(&mut self, key: KeyEvent, fx: &mut Vec<Effect>) {
+        // While locked, the prompt takes no digits and checks nothing; Esc still leaves.
+        let locked = self.tech.lock.remaining(self.now).is_some();
+        if locked && key.code != KeyCode::Esc {
+            self.tech.pin.clear();
+            return;
+        }
         match key.code {
             KeyCode::Char(c) if c.is_ascii_digit() && self.tech.pin.len() < *PIN_LENGTH.end() => {
                 self.tech.pin.push(c)
@@ -459,16 +495,13 @@ impl App {
                         // Out of order, the PIN's only use is to end the kiosk.
                         return fx.push(Effect::Quit);
                     }
-                    self.tech.failures = 0;
+                    self.tech.wrong_before_unlock = self.tech.lock.wrong;
+                    self.tech.lock = Default::default();
                     self.tech.selected = 0;
                     self.student.screen = Screen::Tech;
                     fx.push(Effect::RefreshTechFigures);
                 } else {
-                    self.tech.failures += 1;
-                    if self.tech.failures >= MAX_PIN_TRIES {
-                        self.tech.failures = 0;
-                        self.reset(EndReason::Technician, fx);
-                    }
+                    self.tech.lock.wrong_pin(self.now);
                 }
             }
             _ => {}
@@ -496,15 +529,42 @@ impl App {
             }
             return;
         }
+        if let Some(secs) = self.tech.picking_idle {
+            match key.code {
+                KeyCode::Left | KeyCode::Down | KeyCode::Char('-') => {
+                    self.tech.picking_idle = Some(idle_choice(secs, -1))
+                }
+                KeyCode::Right | KeyCode::Up | KeyCode::Char('+') => {
+                    self.tech.picking_idle = Some(idle_choice(secs, 1))
+                }
+                KeyCode::Enter => {
+                    self.tech.picking_idle = None;
+                    self.settings.idle_timeout = Duration::from_secs(secs);
+                    fx.push(self.save_settings());
+                }
+                KeyCode::Esc => self.tech.picking_idle = None,
+                _ => {}
+            }
+            return;
+        }
+        if std::mem::take(&mut self.tech.confirm_exit) {
+            // Only a clear yes ends the kiosk; any other key stays in the menu.
+            if matches!(
+                key.code,
+                KeyCode::Char('y' | 'Y' | 's' | 'S' | '5') | KeyCode::Enter
+            ) {
+                fx.push(Effect::Quit);
+            }
+            return;
+        }
         match key.code {
             KeyCode::Esc => self.reset(EndReason::Technician, fx),
             KeyCode::Char(c @ '1'..='5') => self.tech_item((c as u8 - b'1') as usize, fx),
             KeyCode::Enter => self.tech_item(self.tech.selected, fx),
-            KeyCode::Char('+') | KeyCode::Right if self.tech.selected == 1 => {
-                self.change_idle(15, fx)
-            }
-            KeyCode::Char('-') | KeyCode::Left if self.tech.selected == 1 => {
-                self.change_idle(-15, fx)
+            KeyCode::Char('+' | '-') | KeyCode::Right | KeyCode::Left
+                if self.tech.selected == 1 =>
+            {
+                self.tech_item(1, fx)
             }
             code => move_selection(&mut self.tech.selected, Self::TECH_ITEMS, code),
         }
@@ -516,33 +576,17 @@ impl App {
             0 => {
                 self.tech.editing_event = Some(self.settings.event_name.clone().unwrap_or_default())
             }
-            1 => self.change_idle(15, fx),
+            // Shows the value; ←/→ pick another, Enter saves it.
+            1 => self.tech.picking_idle = Some(self.settings.idle_timeout.as_secs()),
             2 => {
-                // Preview the QR as a student would see it, then Esc returns to Attract.
-                self.student.history = vec![Screen::Attract];
+                // Preview the QR as a student would see it; Esc comes back to the menu.
+                self.student.history = vec![Screen::Tech];
                 self.student.screen = Screen::Apply;
             }
             3 => fx.push(Effect::RefreshTechFigures),
-            4 => fx.push(Effect::Quit),
+            4 => self.tech.confirm_exit = true,
             _ => {}
         }
-    }
-
-    fn change_idle(&mut self, delta_secs: i64, fx: &mut Vec<Effect>) {
-        // The same range the config file allows, so what the menu saves always loads.
-        let (min, max) = (
-            *IDLE_TIMEOUT_RANGE.start() as i64,
-            *IDLE_TIMEOUT_RANGE.end() as i64,
-        );
-        let secs = self.settings.idle_timeout.as_secs() as i64 + delta_secs;
-        // Wraps from the top back to the bottom so a single key can reach every value.
-        let secs = if secs > max {
-            min
-        } else {
-            secs.clamp(min, max)
-        };
-        self.settings.idle_timeout = Duration::from_secs(secs as u64);
-        fx.push(self.save_settings());
     }
 
     fn save_settings(&self) -> Effect {
@@ -555,8 +599,12 @@ impl App {
     // ------------------------------------------------------------------ mouse
 
     fn on_click(&mut self, target: Target, fx: &mut Vec<Effect>) {
-        if self.screen() == Screen::OutOfOrder {
-            return;
+        match self.screen() {
+            Screen::OutOfOrder => return,
+            // Set-up is keys only; the language label still switches the language.
+            Screen::Setup if target == Target::Lang => return self.toggle_lang(),
+            Screen::Setup => return,
+            _ => {}
         }
         match target {
             Target::Back => return self.back(fx),
@@ -592,7 +640,12 @@ impl App {
             (Screen::Detail { .. }, Target::Apply) => self.open_apply(fx),
             (Screen::Quiz, target) => self.on_quiz_click(target, fx),
             (Screen::Results, target) => self.on_results_click(target, fx),
-            (Screen::Tech, Target::TechItem(i)) => self.tech_item(i, fx),
+            (Screen::Tech, Target::TechItem(4)) if self.tech.confirm_exit => fx.push(Effect::Quit),
+            (Screen::Tech, Target::TechItem(i)) => {
+                self.tech.confirm_exit = false;
+                self.tech.picking_idle = None;
+                self.tech_item(i, fx)
+            }
             _ => {}
         }
     }
@@ -691,6 +744,19 @@ pub(super) fn move_selection(selected: &mut usize, len: usize, code: KeyCode) {
         KeyCode::End => last,
         _ => (*selected).min(last),
     };
+}
+
+/// The next idle-timeout choice above (`step` 1) or below (-1) `secs`, staying at the
+/// ends. A value from the config that is not a choice moves to its neighbour.
+fn idle_choice(secs: u64, step: i8) -> u64 {
+    let next = if step > 0 {
+        IDLE_CHOICES.iter().find(|&&c| c > secs)
+    } else {
+        IDLE_CHOICES.iter().rev().find(|&&c| c < secs)
+    };
+    next.copied()
+        .unwrap_or(secs)
+        .clamp(*IDLE_TIMEOUT_RANGE.start(), *IDLE_TIMEOUT_RANGE.end())
 }
 
 /// None → 0 → 1 → … → n-1 → None.

@@ -18,7 +18,7 @@ use crate::tui;
 use crate::ui::theme::Theme;
 
 pub const AFTER_HELP: &str = "Technician: press Ctrl-T and enter the PIN to open the technician menu (today's figures, event name, idle timeout, QR preview, Exit). \
-Set the PIN with `roc-kiosk set-pin` before a fair (ROC_KIOSK_PIN overrides it, for tests only).\n\
+There is no built-in PIN: with none set, the kiosk starts on a set-up screen that asks for one (or set it with `roc-kiosk set-pin`; ROC_KIOSK_PIN overrides it, for tests only). After 3 wrong PINs the prompt locks for 30 s, doubling up to 15 minutes.\n\
 Nothing a student presses ends the kiosk: Ctrl-C, Ctrl-Z, Ctrl-\\, Ctrl-D, q and the F-keys are ignored, and Esc only goes back.";
 
 /// What a technician reads when the kiosk is started without a terminal (from a desktop
@@ -63,7 +63,7 @@ pub fn run(args: RunArgs) -> ExitCode {
     };
     let config = loaded.config;
     let pin = match PinCheck::from_config(&config, std::env::var(PIN_ENV).ok()) {
-        Ok(pin) => std::sync::Mutex::new(pin),
+        Ok(pin) => Arc::new(std::sync::Mutex::new(pin)),
         Err(message) => {
             eprintln!("{message}");
             eprintln!("The kiosk did not start.");
@@ -84,8 +84,10 @@ pub fn run(args: RunArgs) -> ExitCode {
     crate::ui::qr_widget::keep_code_colours_under_no_color();
     // A Mutex because unlocking may switch an old-style hash to Argon2id; a poisoned lock
     // still holds a usable check, so the technician is never locked out by it.
+    let prompt_pin = Arc::clone(&pin);
     let pin_ok: crate::app::PinVerifier = Arc::new(move |entered: &str| {
-        pin.lock()
+        prompt_pin
+            .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .unlock(entered)
     });
@@ -94,17 +96,22 @@ pub fn run(args: RunArgs) -> ExitCode {
     } else {
         BoothLog::disabled()
     };
-    let mut booth = Booth::new(log, config, loaded.path, args.today);
+    let mut booth = Booth::new(log, config, loaded.path, args.today).with_pin(Arc::clone(&pin));
 
     let ending = tui::run(
         tty,
         || {
-            App::new(
+            let mut app = App::new(
                 Arc::clone(&catalog),
                 settings.clone(),
                 Arc::clone(&pin_ok),
                 Instant::now(),
-            )
+            );
+            // Asked again after a restart: set-up done before a crash is not asked twice.
+            if pin.lock().is_ok_and(|check| check.needs_setup()) {
+                app.begin_setup();
+            }
+            app
         },
         &mut booth,
     );

@@ -12,7 +12,7 @@ use clap::Args;
 
 use super::output::{CliError, print, warn};
 use crate::config::{
-    CONFIG_ENV, Config, ConfigLocation, PIN_ENV, check_new_pin, hash_pin, new_salt,
+    CONFIG_ENV, Config, ConfigLocation, PIN_ENV, check_pin_format, hash_pin, new_salt,
 };
 
 #[derive(Debug, Args)]
@@ -31,9 +31,14 @@ pub fn run(args: SetPinArgs) -> Result<(), CliError> {
         ..ConfigLocation::resolve(args.config.as_deref(), env.as_deref())
     };
     let mut loaded = Config::load_from(&location)?;
-    let (first, second) =
-        read_pin_twice().map_err(|message| CliError::failed(format!("set-pin: {message}")))?;
-    check_new_pin(&first).map_err(|message| CliError::input(format!("set-pin: {message}")))?;
+    let mut input = PinInput::new();
+    let failed = |message: String| CliError::failed(format!("set-pin: {message}"));
+    let first = input
+        .read("New technician PIN (4-8 digits): ")
+        .map_err(failed)?;
+    // Said at once, so nobody types a PIN of the wrong length twice.
+    check_pin_format(&first).map_err(|message| CliError::input(format!("set-pin: {message}")))?;
+    let second = input.read("Same PIN again: ").map_err(failed)?;
     if first != second {
         return Err(CliError::failed(
             "set-pin: the two PINs differ; nothing was changed",
@@ -46,7 +51,10 @@ pub fn run(args: SetPinArgs) -> Result<(), CliError> {
             loaded.path.display()
         ))
     })?;
-    print(&format!("PIN saved in {}\n", loaded.path.display()))?;
+    print(&format!(
+        "PIN saved in {}\nA kiosk already running with this config uses it from the next time its PIN prompt opens.\n",
+        loaded.path.display()
+    ))?;
     if std::env::var(PIN_ENV).is_ok_and(|v| !v.trim().is_empty()) {
         warn(&format!(
             "note: {PIN_ENV} is set in this environment and takes precedence over the saved PIN"
@@ -55,21 +63,30 @@ pub fn run(args: SetPinArgs) -> Result<(), CliError> {
     Ok(())
 }
 
-fn read_pin_twice() -> Result<(String, String), String> {
-    if std::io::stdin().is_terminal() {
-        let first = read_hidden("New technician PIN (4-8 digits): ")?;
-        let second = read_hidden("Same PIN again: ")?;
-        Ok((first, second))
-    } else {
-        let mut lines = std::io::stdin().lock().lines();
-        let mut next = || match lines.next() {
-            Some(Ok(line)) => Ok(line.trim().to_string()),
-            Some(Err(e)) => Err(format!("cannot read standard input: {e}")),
-            None => Err("expected the new PIN on two lines of standard input".to_string()),
-        };
-        let first = next()?;
-        let second = next()?;
-        Ok((first, second))
+/// Where the PINs come from: hidden keys on a terminal, plain lines from a pipe.
+enum PinInput {
+    Terminal,
+    Lines(std::io::Lines<std::io::StdinLock<'static>>),
+}
+
+impl PinInput {
+    fn new() -> Self {
+        if std::io::stdin().is_terminal() {
+            PinInput::Terminal
+        } else {
+            PinInput::Lines(std::io::stdin().lock().lines())
+        }
+    }
+
+    fn read(&mut self, prompt: &str) -> Result<String, String> {
+        match self {
+            PinInput::Terminal => read_hidden(prompt),
+            PinInput::Lines(lines) => match lines.next() {
+                Some(Ok(line)) => Ok(line.trim().to_string()),
+                Some(Err(e)) => Err(format!("cannot read standard input: {e}")),
+                None => Err("expected the new PIN on two lines of standard input".to_string()),
+            },
+        }
     }
 }
 

@@ -19,9 +19,6 @@ use subtle::ConstantTimeEq;
 
 use super::Config;
 
-/// The PIN while none is configured. Kept only until the first-run set-up screen exists;
-/// it is not advertised anywhere, and `set-pin` refuses it.
-pub const DEFAULT_PIN: &str = "2468";
 /// The environment variable that overrides the configured PIN. For tests only.
 pub const PIN_ENV: &str = "ROC_KIOSK_PIN";
 /// How many digits a PIN has: the PIN prompt takes at most the upper bound.
@@ -44,8 +41,9 @@ pub enum PinSource {
     Env,
     /// The config file's `pin_hash`.
     Config,
-    /// [`DEFAULT_PIN`]: the technician menu should say to change it.
-    Default,
+    /// No PIN anywhere: nothing verifies, and the kiosk starts on the technician set-up
+    /// screen, which sets one ([`PinCheck::set_hash`]). There is no built-in PIN.
+    Unset,
     /// The config's `pin_hash` is unreadable: nothing verifies (fail closed). `Config::load`
     /// rejects such files, so this only happens for a `Config` built in code.
     Unusable,
@@ -96,8 +94,8 @@ impl PinHash {
 /// What a [`PinCheck`] compares against.
 #[derive(Clone)]
 enum Expected {
-    /// `ROC_KIOSK_PIN` or [`DEFAULT_PIN`]: plain text already, so hashing it would hide
-    /// nothing and cost start-up time; compared in constant time all the same.
+    /// `ROC_KIOSK_PIN`: plain text already, so hashing it would hide nothing and cost
+    /// start-up time; compared in constant time all the same.
     Plain(String),
     Hash(StoredHash),
     /// Opens nothing.
@@ -130,7 +128,8 @@ impl std::fmt::Debug for PinHash {
 
 impl PinCheck {
     /// Precedence: `env_pin` (the caller reads `ROC_KIOSK_PIN` once at start-up) >
-    /// the config's `pin_hash` > [`DEFAULT_PIN`]. An empty `env_pin` counts as unset; one
+    /// the config's `pin_hash` > no PIN at all ([`PinSource::Unset`]: nothing unlocks until
+    /// the set-up screen sets one). An empty `env_pin` counts as unset; one
     /// that breaks the PIN rule ([`check_pin_format`]) is refused, with a message that
     /// says what to do (it never repeats the value).
     pub fn from_config(cfg: &Config, env_pin: Option<String>) -> Result<Self, String> {
@@ -158,8 +157,8 @@ impl PinCheck {
                 expected: Expected::Nothing,
             },
             None => PinCheck {
-                source: PinSource::Default,
-                expected: Expected::Plain(DEFAULT_PIN.to_string()),
+                source: PinSource::Unset,
+                expected: Expected::Nothing,
             },
         })
     }
@@ -197,9 +196,22 @@ impl PinCheck {
         PinVerdict { accepted, rehashed }
     }
 
-    /// True when the PIN is still the built-in default.
-    pub fn is_default(&self) -> bool {
-        self.source == PinSource::Default
+    /// True when no PIN is set: the kiosk must start on the set-up screen.
+    pub fn needs_setup(&self) -> bool {
+        self.source == PinSource::Unset
+    }
+
+    /// Switches this check to `phc` (a hash just written by the set-up screen or read
+    /// again from the config after `set-pin`). `ROC_KIOSK_PIN` still wins: it is for
+    /// tests, which must be able to rely on it.
+    pub fn set_hash(&mut self, phc: &str) -> Result<(), String> {
+        if self.source == PinSource::Env {
+            return Ok(());
+        }
+        let PinHash(stored) = parse_pin_hash(phc)?;
+        self.source = PinSource::Config;
+        self.expected = Expected::Hash(stored);
+        Ok(())
     }
 
     pub fn source(&self) -> PinSource {
@@ -277,17 +289,6 @@ pub fn check_pin_format(pin: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Checks a new PIN for `set-pin`: [`check_pin_format`], and not the built-in default.
-pub fn check_new_pin(pin: &str) -> Result<(), String> {
-    check_pin_format(pin)?;
-    if pin == DEFAULT_PIN {
-        return Err(format!(
-            "{DEFAULT_PIN} is the built-in default PIN; choose another"
-        ));
-    }
-    Ok(())
-}
-
 /// A fresh random salt for [`hash_pin`].
 pub fn new_salt() -> [u8; SALT_BYTES] {
     rand::random()
@@ -333,7 +334,7 @@ mod tests {
 
     #[test]
     fn the_pin_rule_is_4_to_8_ascii_digits() {
-        for ok in ["1357", "2468", "00000000"] {
+        for ok in ["1357", "9753", "00000000"] {
             assert!(check_pin_format(ok).is_ok(), "{ok}");
         }
         for bad in ["12", "123", "123456789", "12a4", "abcd", "", "١٢٣٤", "12 4"] {

@@ -145,13 +145,11 @@ fn status_lines(app: &App, lang: Lang) -> Vec<Line<'static>> {
             )]
         }
         WindowStatus::Closed { closed, next_opens } => {
-            vec![Line::styled(
-                fill(
-                    s.apply_closed,
-                    &[&date(lang, closed), &date(lang, next_opens)],
-                ),
-                theme.title,
-            )]
+            let text = match next_opens {
+                Some(next) => fill(s.apply_closed, &[&date(lang, closed), &date(lang, next)]),
+                None => fill(s.apply_closed_no_next, &[&date(lang, closed)]),
+            };
+            vec![Line::styled(text, theme.title)]
         }
     };
     if status.approximate {

@@ -136,7 +136,9 @@ fn screen_title(app: &App) -> String {
         Screen::Apply => s.menu_apply.to_string(),
         Screen::Quiz => s.quiz_title.to_string(),
         Screen::Results => s.results_title.to_string(),
-        Screen::Attract | Screen::Pin | Screen::Tech | Screen::OutOfOrder => String::new(),
+        Screen::Attract | Screen::Pin | Screen::Tech | Screen::Setup | Screen::OutOfOrder => {
+            String::new()
+        }
     }
 }
 

@@ -15,6 +15,7 @@ mod out_of_order;
 pub mod qr_widget;
 mod quiz;
 mod search;
+mod setup;
 mod tech;
 pub mod theme;
 pub mod wrap;
@@ -71,6 +72,7 @@ pub fn draw(frame: &mut Frame, app: &App) -> Hotspots {
     match app.screen() {
         Screen::Attract => attract::draw(frame, app, area, &mut hot),
         Screen::Pin | Screen::Tech => tech::draw(frame, app, area, &mut hot),
+        Screen::Setup => setup::draw(frame, app, area, &mut hot),
         Screen::OutOfOrder => out_of_order::draw(frame, app, area),
         screen => {
             let body = chrome::draw(frame, app, area, &mut hot);
@@ -84,7 +86,11 @@ pub fn draw(frame: &mut Frame, app: &App) -> Hotspots {
                 Screen::Apply => apply::draw(frame, app, body, &mut hot),
                 Screen::Quiz => quiz::draw(frame, app, body, &mut hot),
                 Screen::Results => quiz::results(frame, app, body, &mut hot),
-                Screen::Attract | Screen::Pin | Screen::Tech | Screen::OutOfOrder => {}
+                Screen::Attract
+                | Screen::Pin
+                | Screen::Tech
+                | Screen::Setup
+                | Screen::OutOfOrder => {}
             }
         }
     }

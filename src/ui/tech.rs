@@ -6,7 +6,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Bar, BarChart, Block, Paragraph, Wrap};
 
 use super::{Hotspots, centered};
-use crate::app::state::MAX_PIN_TRIES;
+use crate::app::lockout::minutes_seconds;
 use crate::app::{App, Screen, Target};
 use crate::i18n::report::report_text;
 use crate::i18n::{fill, t};
@@ -24,6 +24,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
 fn pin(frame: &mut Frame, app: &App, area: Rect) {
     let s = t(app.lang());
     let theme = &app.settings.theme;
+    let lock = &app.tech.lock;
     let mut lines = vec![
         Line::styled(s.pin_prompt, theme.base),
         Line::raw(""),
@@ -32,12 +33,17 @@ fn pin(frame: &mut Frame, app: &App, area: Rect) {
             theme.title,
         ),
     ];
-    if app.tech.failures > 0 {
+    let warning = match lock.remaining(app.now) {
+        Some(left) => Some(fill(s.pin_locked, &[&minutes_seconds(left)])),
+        None if lock.wrong == 0 => None,
+        None if lock.tries_before_lock() > 0 => {
+            Some(fill(s.pin_wrong, &[&lock.tries_before_lock()]))
+        }
+        None => Some(s.pin_wrong_again.to_string()),
+    };
+    if let Some(warning) = warning {
         lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            fill(s.pin_wrong, &[&(MAX_PIN_TRIES - app.tech.failures)]),
-            theme.warn,
-        ));
+        lines.push(Line::styled(warning, theme.warn));
     }
     let block = Block::bordered()
         .title(format!(" {} ", s.pin_title))
@@ -59,9 +65,22 @@ fn menu(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
         horizontal: 2,
         vertical: 1,
     });
+    let title_row = Rect { height: 1, ..area };
     frame.render_widget(
         Paragraph::new(Line::styled(s.tech_title, theme.title)),
-        Rect { height: 1, ..area },
+        title_row,
+    );
+    // Beside the title, so it costs the figures no row at 80x24.
+    let wrong_style = if app.tech.wrong_before_unlock > 0 {
+        theme.warn
+    } else {
+        theme.dim
+    };
+    frame.render_widget(
+        Paragraph::new(fill(s.tech_wrong_pins, &[&app.tech.wrong_before_unlock]))
+            .style(wrong_style)
+            .right_aligned(),
+        title_row,
     );
 
     let event = app
@@ -69,9 +88,13 @@ fn menu(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
         .event_name
         .clone()
         .unwrap_or_else(|| s.tech_none.to_string());
+    let idle = match app.tech.picking_idle {
+        Some(secs) => fill(s.tech_idle_picking, &[&secs]),
+        None => fill(s.tech_idle, &[&app.settings.idle_timeout.as_secs()]),
+    };
     let items = [
         fill(s.tech_event, &[&event]),
-        fill(s.tech_idle, &[&app.settings.idle_timeout.as_secs()]),
+        idle,
         s.tech_qr.to_string(),
         s.tech_refresh.to_string(),
         s.tech_exit.to_string(),
@@ -147,6 +170,10 @@ fn notices(app: &App) -> Vec<Paragraph<'static>> {
         .editing_event
         .as_ref()
         .map(|name| (fill(s.tech_editing, &[&format!("{name}▏")]), theme.key));
+    let confirm = tech
+        .confirm_exit
+        .then(|| (s.tech_confirm_exit.to_string(), theme.warn));
+
     let warnings = [
         (s.tech_log_problem, &tech.log_problem),
         (s.tech_log_recreated, &tech.log_recreated),
@@ -154,8 +181,9 @@ fn notices(app: &App) -> Vec<Paragraph<'static>> {
     ]
     .into_iter()
     .filter_map(|(text, value)| value.as_ref().map(|v| (fill(text, &[v]), theme.warn)));
-    editing
+    confirm
         .into_iter()
+        .chain(editing)
         .chain(warnings)
         .map(|(text, style)| Paragraph::new(text).style(style).wrap(Wrap { trim: true }))
         .collect()

@@ -11,7 +11,8 @@ use roc_kiosk::app::{App, Effect, Msg, PinVerifier, Settings};
 use roc_kiosk::catalog::Catalog;
 use roc_kiosk::ui::{self, Hotspots};
 
-pub const PIN: &str = "2468";
+/// The PIN these kiosks unlock with (a test verifier; the kiosk has no built-in PIN).
+pub const PIN: &str = super::TEST_PIN;
 
 /// A kiosk as a technician starts it, with a fixed date and a test clock.
 pub struct Kiosk {

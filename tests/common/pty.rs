@@ -66,7 +66,7 @@ impl PtyKiosk {
         cmd.env("XDG_CONFIG_HOME", home.join("config"));
         cmd.env("XDG_DATA_HOME", home.join("data"));
         cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("ROC_KIOSK_PIN");
+        cmd.env("ROC_KIOSK_PIN", super::TEST_PIN);
         cmd.env_remove("ROC_KIOSK_CONFIG");
         cmd.env_remove("NO_COLOR");
         for (k, v) in env {
