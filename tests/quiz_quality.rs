@@ -18,9 +18,10 @@ use std::collections::BTreeSet;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use rand_distr::{Distribution, Normal};
-use roc_kiosk::catalog::{Catalog, CatalogSource, Program};
+use roc_kiosk::catalog::{Catalog, CatalogSource, Program, Quiz};
 use roc_kiosk::i18n::Lang;
 use roc_kiosk::quiz::{self, Answers, Reason};
+use roc_kiosk::ui::quiz::reason_sentence;
 
 /// Chance that a simulated student picks a tile naming one of their program's interest areas…
 const P_TILE_MATCH: f64 = 0.7;
@@ -550,11 +551,29 @@ fn honest_reasons_over_random_sheets() {
 
 // ------------------------------------------------------------------ 5. length
 
+/// The most inputs any path through the quiz takes: one press per item (an answer or a skip),
+/// at most one per tile (picking it; a tile is picked once), one "done" press to leave the
+/// tile screen, and at most one Stage C answer. The design bar is ≤ 26.
+fn max_inputs(quiz: &Quiz) -> usize {
+    quiz.items.len() + quiz.tiles.len() + 1 + 1
+}
+
+/// The inputs one sheet took, counted as in `max_inputs`; `asked_stage_c` when
+/// `quiz::tiebreak` asked the Stage C question.
+fn inputs_used(quiz: &Quiz, answers: &Answers, asked_stage_c: bool) -> usize {
+    let tiles = quiz
+        .tiles
+        .iter()
+        .filter(|t| answers.tiles.contains(&t.id))
+        .count();
+    quiz.items.len() + tiles + 1 + usize::from(asked_stage_c)
+}
+
 #[test]
 fn length_no_path_takes_more_than_26_inputs() {
     let catalog = catalog();
     let quiz = &catalog.quiz;
-    let max = quiz::max_inputs(quiz);
+    let max = max_inputs(quiz);
     println!(
         "\nLength: {} items (one press each, answer or skip) + up to {} tiles + 1 done + up to 1 Stage C = {max} inputs at most (bar 26)",
         quiz.items.len(),
@@ -577,7 +596,7 @@ fn length_no_path_takes_more_than_26_inputs() {
             None,
             "Stage C asked twice"
         );
-        longest = longest.max(quiz::inputs_used(quiz, &answered, asked));
+        longest = longest.max(inputs_used(quiz, &answered, asked));
     }
     println!("  longest of 2001 sheets (incl. every tile picked): {longest} inputs");
     assert!(longest <= 26);
@@ -621,8 +640,8 @@ fn spanish_reasons_are_spanish_sentences() {
         let sheet = simulated_student(&catalog, program, 0.75, &mut rng);
         let outcome = quiz::recommend(&catalog, &sheet);
         for rec in outcome.ranked.iter().take(3) {
-            let es = quiz::reason_sentence(&catalog, &rec.reasons, Lang::Es);
-            let en = quiz::reason_sentence(&catalog, &rec.reasons, Lang::En);
+            let es = reason_sentence(&catalog, &rec.reasons, Lang::Es);
+            let en = reason_sentence(&catalog, &rec.reasons, Lang::En);
             if rec.reasons.is_empty() {
                 assert!(es.is_empty() && en.is_empty());
                 continue;

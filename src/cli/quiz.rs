@@ -174,7 +174,7 @@ fn to_text(
             band_name(rec.band),
             program.name.get(lang)
         ));
-        let because = quiz::reason_sentence(catalog, &rec.reasons, lang);
+        let because = crate::ui::quiz::reason_sentence(catalog, &rec.reasons, lang);
         if !because.is_empty() {
             out.push_str(&format!(
                 "{:>3}  {:<id_width$}  {:<12}  {because}\n",
@@ -214,7 +214,7 @@ fn to_json(
                 "band": band_name(rec.band),
                 "score": (rec.score * 1000.0).round() / 1000.0,
                 "reasons": reasons,
-                "because": quiz::reason_sentence(catalog, &rec.reasons, lang),
+                "because": crate::ui::quiz::reason_sentence(catalog, &rec.reasons, lang),
             })
         })
         .collect();

@@ -12,7 +12,7 @@ pub mod detail;
 mod home;
 mod list;
 pub mod qr_widget;
-mod quiz;
+pub mod quiz;
 mod search;
 mod tech;
 pub mod theme;

@@ -9,8 +9,10 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::wrap::titled;
 use super::{Hotspots, campus_name, chrome};
 use crate::app::{App, QuizStep, Target};
+use crate::catalog::Catalog;
+use crate::i18n::Lang;
 use crate::i18n::{fill, t};
-use crate::quiz::{Band, Profile, reason_sentence};
+use crate::quiz::{Band, Profile, Reason};
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
     let area = area.inner(ratatui::layout::Margin {
@@ -349,4 +351,86 @@ fn back_button(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) -> 
         app.settings.theme.button,
         hot,
     )
+}
+
+/// "You picked “Animals & farms” and said you'd like to “take care of …”." in `lang`, from the
+/// catalog's texts. Tiles come first, then items. Empty when there are no reasons.
+pub fn reason_sentence(catalog: &Catalog, reasons: &[Reason], lang: Lang) -> String {
+    let quiz = &catalog.quiz;
+    let s = crate::i18n::t(lang);
+    let quoted = |text: &str| format!("{}{text}{}", s.reason_quote.0, s.reason_quote.1);
+    let tiles: Vec<String> = reasons
+        .iter()
+        .filter_map(|r| match r {
+            Reason::PickedTile { tile } => quiz.tiles.iter().find(|t| &t.id == tile),
+            Reason::LikedItem { .. } => None,
+        })
+        .map(|t| quoted(t.label.get(lang)))
+        .collect();
+    let items: Vec<String> = reasons
+        .iter()
+        .filter_map(|r| match r {
+            Reason::LikedItem { item, strongly } => {
+                quiz.items.iter().find(|i| &i.id == item).map(|i| {
+                    let verb = if *strongly {
+                        s.reason_love
+                    } else {
+                        s.reason_like
+                    };
+                    crate::i18n::fill(verb, &[&quoted(i.text.get(lang))])
+                })
+            }
+            Reason::PickedTile { .. } => None,
+        })
+        .collect();
+    let tiles = tiles.join(s.reason_and);
+    let items = items.join(s.reason_said_and);
+    match (tiles.is_empty(), items.is_empty()) {
+        (true, true) => String::new(),
+        (false, true) => crate::i18n::fill(s.reason_picked, &[&tiles]),
+        (true, false) => crate::i18n::fill(s.reason_said, &[&items]),
+        (false, false) => crate::i18n::fill(s.reason_both, &[&tiles, &items]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reason_sentences_in_both_languages() {
+        let c = Catalog::bundled().unwrap();
+        let tile = Reason::PickedTile {
+            tile: "animals".into(),
+        };
+        let item = Reason::LikedItem {
+            item: "s_care".into(),
+            strongly: false,
+        };
+        let loved = Reason::LikedItem {
+            item: "r_engine".into(),
+            strongly: true,
+        };
+        assert_eq!(reason_sentence(&c, &[], Lang::En), "");
+        assert_eq!(
+            reason_sentence(&c, &[item.clone(), tile.clone()], Lang::En),
+            "You picked \u{201c}Animals & farms\u{201d} and said you'd like to \u{201c}take care of someone who is sick or hurt\u{201d}."
+        );
+        assert_eq!(
+            reason_sentence(&c, &[tile.clone(), item.clone()], Lang::Es),
+            "Elegiste «Animales y granjas» y dijiste que te gustaría «cuidar a alguien que está enfermo o lastimado»."
+        );
+        assert_eq!(
+            reason_sentence(&c, &[loved.clone(), item.clone()], Lang::En),
+            "You said you'd love to \u{201c}fix a car that won't start\u{201d} and you'd like to \u{201c}take care of someone who is sick or hurt\u{201d}."
+        );
+        assert_eq!(
+            reason_sentence(&c, &[loved], Lang::Es),
+            "Dijiste que te encantaría «arreglar un carro que no arranca»."
+        );
+        assert_eq!(
+            reason_sentence(&c, &[tile], Lang::En),
+            "You picked \u{201c}Animals & farms\u{201d}."
+        );
+    }
 }
