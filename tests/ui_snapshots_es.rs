@@ -79,7 +79,7 @@ fn quiz_results_and_apply_in_spanish() {
         "quiz_item",
         &mut k,
         &[
-            "Pregunta 1 de 12",
+            "Pregunta 1 de 20",
             "No me gusta nada",
             "Me encanta",
             "Saltar",

@@ -10,6 +10,7 @@
 //! Errors are located with a span index of the text ([`spans`]).
 
 mod formats;
+mod item_areas;
 mod report;
 mod rules;
 mod schema;
@@ -284,6 +285,7 @@ fn quiz_file(rep: &mut Reporter, root: &Value, known: &Known) -> Option<Quiz> {
     let areas = typed_entries::<InterestArea>(rep, &area_entries);
     for (entry, item) in &items {
         rules::quiz_item(rep, entry, item);
+        item_areas::check(rep, entry, item, known);
     }
     for (entry, tile) in &tiles {
         rules::tile(rep, entry, tile, known);

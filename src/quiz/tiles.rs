@@ -4,6 +4,11 @@
 use super::Answers;
 use crate::catalog::{Program, Quiz, Tile};
 
+/// The most tiles a student may pick: choosing three says more than ticking everything, and
+/// keeps the quiz within its two-minute budget of 26 inputs (items + 3 tiles + "done" +
+/// Stage C).
+pub const MAX_TILES: usize = 3;
+
 /// How much a tile naming one of the program's areas that the student left unpicked counts
 /// against it, relative to a picked one counting for it.
 pub const UNPICKED_PENALTY: f64 = 0.45;

@@ -71,7 +71,7 @@ fn item(frame: &mut Frame, app: &App, index: usize, area: Rect, hot: &mut Hotspo
         if y >= area.bottom() {
             break;
         }
-        let selected = app.student.quiz.cursor == row;
+        let selected = app.student.quiz.cursor == Some(row);
         let style = if selected { theme.selected } else { theme.base };
         let (label, target) = if row < 5 {
             let value = row as u8 + 1;
@@ -132,7 +132,7 @@ fn tiles(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
         let is_picked = picked.contains(&tile.id);
         let mark = if is_picked { "[x]" } else { "[ ]" };
         let mut style = if is_picked { theme.accent } else { theme.base };
-        if app.student.quiz.cursor == i {
+        if app.student.quiz.cursor == Some(i) {
             style = theme.selected;
         }
         frame.render_widget(
@@ -156,7 +156,7 @@ fn tiles(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
         theme.button,
         hot,
     );
-    let count = fill(s.tiles_picked, &[&picked.len()]);
+    let count = fill(s.tiles_picked, &[&picked.len(), &crate::quiz::MAX_TILES]);
     frame.render_widget(
         Paragraph::new(Line::styled(format!("  {count}"), theme.dim)),
         Rect {
@@ -186,7 +186,7 @@ fn choice(frame: &mut Frame, app: &App, options: [usize; 2], area: Rect, hot: &m
             ..area
         }
         .intersection(area);
-        let style = if app.student.quiz.cursor == i {
+        let style = if app.student.quiz.cursor == Some(i) {
             theme.selected
         } else {
             theme.base
@@ -234,7 +234,15 @@ pub fn results(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
     );
     y += 1;
     let note = match outcome.profile {
-        Profile::Broad => Some(s.results_broad),
+        Profile::Broad { mostly_liked: true } => Some(s.results_broad),
+        Profile::Broad {
+            mostly_liked: false,
+        } => Some(s.results_even),
+        Profile::AllSame { .. } if app.student.quiz.answers.tiles.is_empty() => {
+            Some(s.results_same_no_tiles)
+        }
+        Profile::AllSame { value: 4.. } => Some(s.results_same_high),
+        Profile::AllSame { .. } => Some(s.results_same_flat),
         Profile::AllDislike | Profile::Empty => Some(s.results_dislike),
         Profile::Normal => None,
     };
@@ -275,6 +283,7 @@ pub fn results(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
             continue;
         };
         let band = match rec.band {
+            _ if rec.picked => s.your_pick,
             Band::Strong => s.band_strong,
             Band::Good => s.band_good,
             Band::WorthALook => s.band_worth,
@@ -354,16 +363,20 @@ fn back_button(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) -> 
 }
 
 /// "You picked “Animals & farms” and said you'd like to “take care of …”." in `lang`, from the
-/// catalog's texts. Tiles come first, then items. Empty when there are no reasons.
+/// catalog's texts. Tiles come first, then items; a lone [`Reason::CloseOverall`] says the
+/// program is close to the answers overall. Empty when there are no reasons.
 pub fn reason_sentence(catalog: &Catalog, reasons: &[Reason], lang: Lang) -> String {
     let quiz = &catalog.quiz;
     let s = crate::i18n::t(lang);
+    if let [Reason::CloseOverall { nth }] = reasons {
+        return s.reason_overall[(*nth).min(s.reason_overall.len() - 1)].to_string();
+    }
     let quoted = |text: &str| format!("{}{text}{}", s.reason_quote.0, s.reason_quote.1);
     let tiles: Vec<String> = reasons
         .iter()
         .filter_map(|r| match r {
             Reason::PickedTile { tile } => quiz.tiles.iter().find(|t| &t.id == tile),
-            Reason::LikedItem { .. } => None,
+            Reason::LikedItem { .. } | Reason::CloseOverall { .. } => None,
         })
         .map(|t| quoted(t.label.get(lang)))
         .collect();
@@ -380,7 +393,7 @@ pub fn reason_sentence(catalog: &Catalog, reasons: &[Reason], lang: Lang) -> Str
                     crate::i18n::fill(verb, &[&quoted(i.text.get(lang))])
                 })
             }
-            Reason::PickedTile { .. } => None,
+            Reason::PickedTile { .. } | Reason::CloseOverall { .. } => None,
         })
         .collect();
     let tiles = tiles.join(s.reason_and);
@@ -408,7 +421,7 @@ mod tests {
             strongly: false,
         };
         let loved = Reason::LikedItem {
-            item: "r_engine".into(),
+            item: "i_animal".into(),
             strongly: true,
         };
         assert_eq!(reason_sentence(&c, &[], Lang::En), "");
@@ -422,15 +435,26 @@ mod tests {
         );
         assert_eq!(
             reason_sentence(&c, &[loved.clone(), item.clone()], Lang::En),
-            "You said you'd love to \u{201c}fix a car that won't start\u{201d} and you'd like to \u{201c}take care of someone who is sick or hurt\u{201d}."
+            "You said you'd love to \u{201c}figure out why a sick dog or horse won't eat\u{201d} and you'd like to \u{201c}take care of someone who is sick or hurt\u{201d}."
         );
         assert_eq!(
             reason_sentence(&c, &[loved], Lang::Es),
-            "Dijiste que te encantaría «arreglar un carro que no arranca»."
+            "Dijiste que te encantaría «averiguar por qué un perro o un caballo enfermo no quiere comer»."
         );
         assert_eq!(
             reason_sentence(&c, &[tile], Lang::En),
             "You picked \u{201c}Animals & farms\u{201d}."
+        );
+        // Nothing specific: said plainly, worded differently for each program on a screen.
+        let overall: Vec<String> = (0..crate::quiz::SHOWN_TOGETHER)
+            .map(|nth| reason_sentence(&c, &[Reason::CloseOverall { nth }], Lang::En))
+            .collect();
+        assert_eq!(overall[0], "Close to your answers overall.");
+        assert_eq!(overall[1], "Also close to your answers overall.");
+        assert_ne!(overall[1], overall[2]);
+        assert_eq!(
+            reason_sentence(&c, &[Reason::CloseOverall { nth: 0 }], Lang::Es),
+            "Se parece a tus respuestas en general."
         );
     }
 }

@@ -4,3 +4,4 @@
 pub mod kiosk;
 pub mod pty;
 pub mod qr_decode;
+pub mod quiz_driver;
