@@ -19,8 +19,9 @@
 //!
 //! Fixed seeds; every figure is printed (`cargo test --test quiz_quality -- --nocapture`).
 //! The default sample sizes keep `cargo test` quick; `ROC_QUIZ_STUDENTS` (simulated students
-//! per program and noise level, default 60) and `ROC_QUIZ_SHEETS` (random sheets, default
-//! 2000) run the long versions, e.g. `ROC_QUIZ_STUDENTS=400 ROC_QUIZ_SHEETS=20000`.
+//! per program and noise level, default 100) and `ROC_QUIZ_SHEETS` (random sheets for the
+//! balance; a fifth of it for the reasons, a twentieth for stability; default 10000) run the
+//! long versions, e.g. `ROC_QUIZ_STUDENTS=400 ROC_QUIZ_SHEETS=50000`.
 
 mod common;
 
@@ -57,12 +58,12 @@ fn sample_size(var: &str, default: usize) -> usize {
 
 /// Simulated students per program and noise level.
 fn students_per_program() -> usize {
-    sample_size("ROC_QUIZ_STUDENTS", 60)
+    sample_size("ROC_QUIZ_STUDENTS", 100)
 }
 
-/// Uniformly random sheets for balance and reasons.
+/// Uniformly random sheets for the balance (the reasons use a fifth, stability a twentieth).
 fn random_sheets() -> usize {
-    sample_size("ROC_QUIZ_SHEETS", 2000)
+    sample_size("ROC_QUIZ_SHEETS", 10_000)
 }
 
 fn catalog() -> std::sync::Arc<Catalog> {
@@ -480,8 +481,8 @@ fn stability_rate(catalog: &Catalog, sheets: &[Answers]) -> (usize, usize) {
 fn stability_one_step_keeps_the_old_first_in_the_top_3() {
     let catalog = catalog();
     let mut rng = StdRng::seed_from_u64(3);
-    // Every sheet is re-scored once per answer moved, so a quarter of the sheet count will do.
-    let n = random_sheets() / 4;
+    // Every sheet is re-scored once per answer moved, so a twentieth of the sheets will do.
+    let n = random_sheets() / 20;
     let random: Vec<Answers> = (0..n).map(|_| random_sheet(&catalog, &mut rng)).collect();
     let simulated: Vec<Answers> = (0..n)
         .map(|k| {
@@ -635,13 +636,14 @@ fn reasons_trace_to_the_sheet_and_the_catalog_and_differ_on_each_screen() {
     let catalog = catalog();
     let mut rng = StdRng::seed_from_u64(4);
     let mut tally = ReasonTally::default();
-    for _ in 0..random_sheets() {
+    let n = random_sheets() / 5;
+    for _ in 0..n {
         let sheet = random_sheet(&catalog, &mut rng);
         let coin = rng.random_bool(0.5);
         let (answers, outcome, _) = take_quiz(&catalog, sheet, |a, b| if coin { a } else { b });
         tally.check(&catalog, &answers, &outcome);
     }
-    for k in 0..random_sheets() {
+    for k in 0..n {
         let truth = k % catalog.programs.len();
         let sheet = simulated_student(&catalog, &catalog.programs[truth], 1.0, &mut rng);
         let (answers, outcome, _) =

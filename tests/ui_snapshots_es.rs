@@ -108,6 +108,7 @@ fn quiz_results_and_apply_in_spanish() {
             "Tus mejores opciones",
             "N  No es para mí: ver 3 más",
             "R  Repetir",
+            "B  Ver todas",
         ],
     );
     k.chars("a");

@@ -264,9 +264,26 @@ pub fn results(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
     }
     y += 1;
 
+    let labels = [
+        (s.results_more, Target::ShowMore),
+        (s.results_retake, Target::Retake),
+        (s.apply_button, Target::Apply),
+        (s.results_browse, Target::Menu(0)),
+    ];
+    // One row of buttons when they fit (" label " and a gap each), else two, so that none
+    // is cut off (the Spanish labels need 91 columns).
+    let one_row: usize = labels
+        .iter()
+        .map(|(label, _)| ratatui::text::Span::raw(*label).width() + 3)
+        .sum();
+    let rows: u16 = if one_row <= usize::from(area.width) + 1 {
+        1
+    } else {
+        2
+    };
     let buttons = Rect {
-        y: area.bottom().saturating_sub(1),
-        height: 1,
+        y: area.bottom().saturating_sub(rows),
+        height: rows.min(area.height),
         ..area
     };
     let room = buttons.y.saturating_sub(y);
@@ -332,14 +349,18 @@ pub fn results(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
         y += per;
     }
 
-    let mut x = buttons.x;
-    for (label, target) in [
-        (s.results_more, Target::ShowMore),
-        (s.results_retake, Target::Retake),
-        (s.apply_button, Target::Apply),
-        (s.results_browse, Target::Menu(0)),
-    ] {
-        x = chrome::button(frame, buttons, x, label, target, theme.button, hot) + 1;
+    let per_row = labels.len().div_ceil(usize::from(rows));
+    for (r, row_labels) in labels.chunks(per_row).enumerate() {
+        let row = Rect {
+            y: buttons.y + r as u16,
+            height: 1,
+            ..buttons
+        }
+        .intersection(buttons);
+        let mut x = row.x;
+        for (label, target) in row_labels {
+            x = chrome::button(frame, row, x, label, *target, theme.button, hot) + 1;
+        }
     }
 }
 

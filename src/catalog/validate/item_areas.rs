@@ -1,15 +1,17 @@
 //! quiz.json: the interest areas a quiz item speaks for must be ids from the file's own
 //! `interest_areas` list, or the item could never count for (or be quoted for) a program.
+//! (The same check as the tiles' and the programs' in `rules.rs`; written for any list of
+//! area ids so those can share it.)
 
 use super::report::{Entry, Reporter, rel};
 use super::rules::Known;
-use crate::catalog::model::QuizItem;
 
-pub(super) fn check(rep: &mut Reporter, entry: &Entry, item: &QuizItem, known: &Known) {
+/// Reports every id in `ids` (the entry's `interest_areas`) that quiz.json does not define.
+pub(super) fn check(rep: &mut Reporter, entry: &Entry, ids: &[String], known: &Known) {
     let Some(areas) = &known.interest_areas else {
         return;
     };
-    for (i, area) in item.interest_areas.iter().enumerate() {
+    for (i, area) in ids.iter().enumerate() {
         if !areas.contains(area) {
             rep.field(
                 entry,
