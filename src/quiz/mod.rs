@@ -139,8 +139,8 @@ pub struct Recommendation {
     pub picked: bool,
     /// 1–2 reasons, largest contribution first, never the same set as another program on
     /// the same screen of [`SHOWN_TOGETHER`]; or one [`Reason::CloseOverall`] when nothing
-    /// specific is true. Empty when the student said nothing to go on ([`Profile::Empty`],
-    /// [`Profile::AllDislike`], or identical answers and no tile).
+    /// specific is true ([`Profile::Normal`] and [`Profile::Broad`] only). Empty when there is
+    /// nothing true to say: the screen then says what the program is.
     pub reasons: Vec<Reason>,
 }
 
@@ -230,29 +230,25 @@ fn band(score: f64) -> Band {
 /// ignored here (see [`validate_answers`]); never panics.
 pub fn recommend(catalog: &Catalog, answers: &Answers) -> Outcome {
     let (scored, profile) = rank(catalog, answers, true);
-    // With nothing to go on there is nothing to say, not even "close overall".
-    let says_something = match profile {
-        Profile::Normal | Profile::Broad { .. } => true,
-        Profile::AllSame { .. } => !answers.tiles.is_empty(),
-        Profile::AllDislike | Profile::Empty => false,
-    };
+    // "Close to your answers overall" is true only of answers with something in them: not
+    // of identical answers (only the tiles count), all dislikes or an empty sheet.
+    let close_overall = matches!(profile, Profile::Normal | Profile::Broad { .. });
     let mut ranked = Vec::with_capacity(scored.len());
     for screen in scored.chunks(SHOWN_TOGETHER) {
         let mut used = Vec::new();
         let mut overall = 0;
         for (recommendation, candidates) in screen {
             let mut recommendation = recommendation.clone();
-            if says_something {
-                recommendation.reasons = match choose(candidates, &used) {
-                    Some(reasons) => {
-                        used.push(reasons.iter().cloned().collect());
-                        reasons
-                    }
-                    None => {
-                        overall += 1;
-                        vec![Reason::CloseOverall { nth: overall - 1 }]
-                    }
-                };
+            match choose(candidates, &used) {
+                Some(reasons) => {
+                    used.push(reasons.iter().cloned().collect());
+                    recommendation.reasons = reasons;
+                }
+                None if close_overall => {
+                    recommendation.reasons = vec![Reason::CloseOverall { nth: overall }];
+                    overall += 1;
+                }
+                None => {}
             }
             ranked.push(recommendation);
         }
@@ -587,8 +583,8 @@ mod tests {
                     tile: "animals".into()
                 }]
             );
-            assert_eq!(out.ranked[1].reasons, [Reason::CloseOverall { nth: 0 }]);
-            assert_eq!(out.ranked[2].reasons, [Reason::CloseOverall { nth: 1 }]);
+            // Identical answers say nothing about the others: no "close overall" either.
+            assert!(out.ranked[1].reasons.is_empty());
         }
     }
 
