@@ -250,6 +250,30 @@ fn pending_personas_run_for_every_program_that_has_landed() {
     assert_bar("Pending personas", (hits, total));
 }
 
+/// A program that lands under an id no persona expects would never be measured: every
+/// program in the catalog must be some held-out or pending persona's expected program.
+#[test]
+fn every_program_in_the_catalog_is_some_personas_expected_program() {
+    let catalog = catalog();
+    let sets = sets();
+    let expected: BTreeSet<&str> = sets
+        .held_out
+        .iter()
+        .chain(&sets.pending)
+        .flat_map(|p| p.expect.iter().map(String::as_str))
+        .collect();
+    let unmeasured: Vec<&str> = catalog
+        .programs
+        .iter()
+        .map(|p| p.id.as_str())
+        .filter(|id| !expected.contains(id))
+        .collect();
+    assert!(
+        unmeasured.is_empty(),
+        "no persona expects {unmeasured:?}: write personas for them in tests/personas/quiz_personas.json"
+    );
+}
+
 /// The student of issue 13: loves animals, answers honestly, picks "Animals & farms",
 /// "Caring for people" and "Science & medicine".
 #[test]

@@ -382,7 +382,7 @@ fn reach_every_program_is_first_for_some_sheet() {
     let catalog = catalog();
     let mut rng = StdRng::seed_from_u64(2);
     let mut unreachable = Vec::new();
-    println!("\nReach: a sheet (no Stage C choice) that puts each program at #1:");
+    println!("\nSelf-consistency reach: a sheet (no Stage C choice) that puts each program at #1:");
     for target in 0..catalog.programs.len() {
         match search_sheet_for(&catalog, target, &mut rng) {
             Some(sheet) => {
@@ -425,7 +425,7 @@ fn balance_of_first_places_over_random_sheets() {
     }
     let fair = sheets as f64 / n as f64;
     println!(
-        "\nBalance: #1 places over {sheets} uniform random sheets (items skip/1-5 equally likely, tiles p={P_TILE_RANDOM}, Stage C by coin); fair share {fair:.0}"
+        "\nSelf-consistency balance: #1 places over {sheets} uniform random sheets (items skip/1-5 equally likely, tiles p={P_TILE_RANDOM}, Stage C by coin); fair share {fair:.0}"
     );
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(firsts[i]));
@@ -491,7 +491,7 @@ fn stability_one_step_keeps_the_old_first_in_the_top_3() {
         })
         .collect();
     let mut failures = Vec::new();
-    println!("\nStability: every answered item moved one step up and down:");
+    println!("\nSelf-consistency stability: every answered item moved one step up and down:");
     for (name, sheets) in [
         (format!("{n} uniform random sheets"), &random),
         (format!("{n} simulated students (sd 1.0)"), &simulated),
