@@ -59,7 +59,7 @@
 //!
 //! Tuned on the self-consistency simulations of `tests/quiz_quality.rs` and the tuning
 //! personas of `tests/quiz_personas.rs` (never on the held-out personas): riasec 1.0,
-//! tiles 0.2, items 0.4, choice 0.3, close_margin 0.05.
+//! tiles 0.25, items 0.25, choice 0.3, close_margin 0.05.
 //!
 //! # Bands (no percentages are shown)
 //! [`Band::Strong`] from [`STRONG_SCORE`], [`Band::Good`] from [`GOOD_SCORE`], else

@@ -13,9 +13,7 @@ pub const MAX_TILES: usize = 3;
 /// against it, relative to a picked one counting for it.
 pub const UNPICKED_PENALTY: f64 = 0.45;
 
-/// Whether a tile names one of the program's interest areas. (Every area counts alike: in
-/// the simulations a larger weight for the program's first area bought no recovery and cost
-/// balance.)
+/// Whether a tile names one of the program's interest areas.
 pub fn tile_matches(tile: &Tile, program: &Program) -> bool {
     program
         .interest_areas
@@ -25,7 +23,9 @@ pub fn tile_matches(tile: &Tile, program: &Program) -> bool {
 
 /// Tile evidence for one program (see the module doc of [`crate::quiz`]): picked tiles naming
 /// its areas count for it, its tiles left unpicked count [`UNPICKED_PENALTY`] against it, over
-/// √(tiles picked). No tile picked at all says nothing, so it is 0 for every program.
+/// √(tiles picked). No tile picked at all says nothing, so it is 0 for every program. (Every
+/// area of a program counts alike here: in the simulations a smaller weight for its later
+/// areas, as the items have, cost recovery.)
 pub(super) fn tile_evidence(quiz: &Quiz, picked: &[&Tile], program: &Program) -> f64 {
     if picked.is_empty() {
         return 0.0;
