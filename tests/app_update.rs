@@ -381,7 +381,8 @@ fn quiz_back_shows_the_earlier_answer_and_skip_removes_it() {
     k.key(KeyCode::Backspace);
     assert_eq!(k.app.student.quiz.step, roc_kiosk::app::QuizStep::Item(0));
     assert_eq!(
-        k.app.student.quiz.cursor, 3,
+        k.app.student.quiz.cursor,
+        Some(3),
         "the cursor sits on the answer given (4)"
     );
     k.chars("0");

@@ -127,12 +127,12 @@ fn a_student_answers_the_quiz_with_keys_and_opens_a_recommendation() {
     kiosk.wait_for("What would you like to do?");
     kiosk.send(b"2");
     kiosk.wait_for("Question 1 of");
-    // Likes the hands-on items, dislikes the rest.
-    for answer in b"5115145111151".iter().take(12) {
+    // Loves cars and welding, likes flying and cooking, dislikes the rest (20 items).
+    for answer in b"51111151111141111411" {
         kiosk.send(&[*answer]);
         std::thread::sleep(Duration::from_millis(30));
     }
-    kiosk.wait_for("Pick anything");
+    kiosk.wait_for("Pick up to 3");
     kiosk.send(b"a");
     kiosk.send(b"\r");
     // Stage C comes only when the top two are close.

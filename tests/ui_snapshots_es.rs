@@ -82,7 +82,7 @@ fn quiz_results_and_apply_in_spanish() {
         "quiz_item",
         &mut k,
         &[
-            "Pregunta 1 de 12",
+            "Pregunta 1 de 20",
             "No me gusta nada",
             "Me encanta",
             "Saltar",
@@ -111,6 +111,7 @@ fn quiz_results_and_apply_in_spanish() {
             "Tus mejores opciones",
             "N  No es para mí: ver 3 más",
             "R  Repetir",
+            "B  Ver todas",
         ],
     );
     k.chars("a");

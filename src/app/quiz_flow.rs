@@ -10,7 +10,22 @@ use crate::quiz;
 /// Answers on an item screen: 1..=5, and the sixth row is Skip.
 pub const ANSWER_ROWS: usize = 6;
 /// How many recommendations the results show at once.
-pub const RESULTS_SHOWN: usize = 3;
+pub const RESULTS_SHOWN: usize = quiz::SHOWN_TOGETHER;
+/// The answer row the arrow keys start from: "Unsure".
+const MIDDLE_ANSWER: usize = 2;
+
+fn is_navigation(code: KeyCode) -> bool {
+    matches!(
+        code,
+        KeyCode::Up
+            | KeyCode::Down
+            | KeyCode::Tab
+            | KeyCode::PageUp
+            | KeyCode::PageDown
+            | KeyCode::Home
+            | KeyCode::End
+    )
+}
 
 impl App {
     /// Starts the quiz afresh (answers from an earlier try are dropped).
@@ -26,9 +41,11 @@ impl App {
             (_, KeyCode::Backspace | KeyCode::Left) => self.quiz_back(),
             (QuizStep::Item(_), KeyCode::Char(c @ '1'..='5')) => self.answer(c as u8 - b'0'),
             (QuizStep::Item(_), KeyCode::Char('0' | 's' | 'S' | ' ')) => self.skip(),
+            // Enter answers only what the student moved to: on no row it does nothing.
             (QuizStep::Item(_), KeyCode::Enter) => match self.student.quiz.cursor {
-                row if row < 5 => self.answer(row as u8 + 1),
-                _ => self.skip(),
+                Some(row) if row < 5 => self.answer(row as u8 + 1),
+                Some(_) => self.skip(),
+                None => {}
             },
             (QuizStep::Tiles, KeyCode::Char(c))
                 if c.is_ascii_lowercase() || c.is_ascii_uppercase() =>
@@ -36,16 +53,39 @@ impl App {
                 let i = (c.to_ascii_lowercase() as u8 - b'a') as usize;
                 self.toggle_tile(i);
             }
-            (QuizStep::Tiles, KeyCode::Char(' ')) => self.toggle_tile(self.student.quiz.cursor),
+            (QuizStep::Tiles, KeyCode::Char(' ')) => {
+                if let Some(i) = self.student.quiz.cursor {
+                    self.toggle_tile(i);
+                }
+            }
             (QuizStep::Tiles, KeyCode::Enter) => self.tiles_done(fx),
             (QuizStep::Choice(..), KeyCode::Char(c @ '1'..='2')) => {
                 self.choose((c as u8 - b'1') as usize, fx)
             }
-            (QuizStep::Choice(..), KeyCode::Enter) => self.choose(self.student.quiz.cursor, fx),
-            (_, code) => {
-                let rows = self.quiz_rows();
-                super::update::move_selection(&mut self.student.quiz.cursor, rows, code);
+            (QuizStep::Choice(..), KeyCode::Enter) => {
+                if let Some(option) = self.student.quiz.cursor {
+                    self.choose(option, fx);
+                }
             }
+            (_, code) => self.move_quiz_cursor(code),
+        }
+    }
+
+    /// Arrow keys: from no row, the first press lands on the middle answer ("Unsure") or the
+    /// first tile or option; then they move as on every list.
+    fn move_quiz_cursor(&mut self, code: KeyCode) {
+        let rows = self.quiz_rows();
+        let cursor = &mut self.student.quiz.cursor;
+        match cursor {
+            Some(row) => super::update::move_selection(row, rows, code),
+            None if is_navigation(code) && rows > 0 => {
+                let start = match self.student.quiz.step {
+                    QuizStep::Item(_) => MIDDLE_ANSWER,
+                    QuizStep::Tiles | QuizStep::Choice(..) => 0,
+                };
+                *cursor = Some(start.min(rows - 1));
+            }
+            None => {}
         }
     }
 
@@ -106,7 +146,8 @@ impl App {
         self.set_step(next);
     }
 
-    /// Puts the cursor where the student's earlier answer was, so going back shows it.
+    /// Puts the cursor on the student's earlier answer, so going back shows it; on a new
+    /// item, on the tiles and on Stage C it starts on no row.
     fn set_step(&mut self, step: QuizStep) {
         let quiz = &mut self.student.quiz;
         quiz.step = step;
@@ -117,8 +158,8 @@ impl App {
                 .items
                 .get(i)
                 .and_then(|item| quiz.answers.items.get(&item.id))
-                .map_or(2, |&v| usize::from(v.clamp(1, 5)) - 1),
-            QuizStep::Tiles | QuizStep::Choice(..) => 0,
+                .map(|&v| usize::from(v.clamp(1, 5)) - 1),
+            QuizStep::Tiles | QuizStep::Choice(..) => None,
         };
     }
 
@@ -140,10 +181,11 @@ impl App {
             return;
         };
         let tiles = &mut self.student.quiz.answers.tiles;
-        if !tiles.remove(&tile.id) {
+        // A fourth tile is refused; the screen says "Picked: 3 of 3".
+        if !tiles.remove(&tile.id) && tiles.len() < quiz::MAX_TILES {
             tiles.insert(tile.id.clone());
         }
-        self.student.quiz.cursor = i;
+        self.student.quiz.cursor = Some(i);
     }
 
     fn tiles_done(&mut self, fx: &mut Vec<Effect>) {

@@ -186,8 +186,9 @@ impl Default for QuizStep {
 pub struct QuizState {
     pub step: QuizStep,
     pub answers: crate::quiz::Answers,
-    /// Highlighted choice (answer 0..5 with 5 = skip, tile, or Stage C option).
-    pub cursor: usize,
+    /// Highlighted choice (answer 0..5 with 5 = skip, tile, or Stage C option); `None` until
+    /// the student moves to one, so Enter alone never answers for them.
+    pub cursor: Option<usize>,
     pub outcome: Option<crate::quiz::Outcome>,
     /// First recommendation shown on the results ("Not me → show 3 more" moves it on).
     pub first_shown: usize,

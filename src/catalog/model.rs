@@ -346,6 +346,10 @@ pub struct QuizItem {
     pub area: Area,
     /// An activity, phrased to complete "How would you like to ...?"
     pub text: Text,
+    /// Interest-area ids this activity speaks for (see `interest_areas`): a liked item counts
+    /// for the programs sharing one, and only those programs may quote it as a reason.
+    #[serde(default)]
+    pub interest_areas: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -373,6 +377,10 @@ pub struct QuizWeights {
     pub riasec: f64,
     /// Added per picked tile that shares an interest area with the program.
     pub tiles: f64,
+    /// Multiplies the evidence of the items that speak for the program's interest areas
+    /// (0 when absent: the items then count only through the RIASEC shape).
+    #[serde(default)]
+    pub items: f64,
     /// Added to the program chosen in Stage C.
     pub choice: f64,
     /// Stage C is asked when #1 and #2 are closer than this.

@@ -11,6 +11,7 @@
 
 mod figures;
 mod formats;
+mod item_areas;
 mod partner;
 mod report;
 mod rules;
@@ -346,6 +347,7 @@ fn quiz_file(rep: &mut Reporter, root: &Value, known: &Known) -> Option<Quiz> {
     let areas = typed_entries::<InterestArea>(rep, &area_entries);
     for (entry, item) in &items {
         rules::quiz_item(rep, entry, item);
+        item_areas::check(rep, entry, &item.interest_areas, known);
     }
     for (entry, tile) in &tiles {
         rules::tile(rep, entry, tile, known);

@@ -22,7 +22,7 @@ const MAX_SHEET_BYTES: u64 = 1024 * 1024;
 const TEXT_LIMIT: usize = 10;
 
 const SHEET_EXAMPLE: &str =
-    r#"{"items": {"r_engine": 5, "s_care": 2}, "tiles": ["engines"], "choice": "program-id"}"#;
+    r#"{"items": {"r_car": 5, "s_care": 2}, "tiles": ["engines"], "choice": "program-id"}"#;
 
 #[derive(Debug, Args)]
 pub struct QuizArgs {
@@ -105,7 +105,8 @@ fn band_name(band: Band) -> &'static str {
 fn profile_name(profile: Profile) -> &'static str {
     match profile {
         Profile::Normal => "normal",
-        Profile::Broad => "broad",
+        Profile::Broad { .. } => "broad",
+        Profile::AllSame { .. } => "all_same",
         Profile::AllDislike => "all_dislike",
         Profile::Empty => "empty",
     }
@@ -114,8 +115,11 @@ fn profile_name(profile: Profile) -> &'static str {
 fn profile_note(profile: Profile) -> Option<&'static str> {
     match profile {
         Profile::Normal => None,
-        Profile::Broad => Some(
+        Profile::Broad { .. } => Some(
             "Broad: the answers are too flat (or too few) to show a shape; the ranking leans on the tiles picked.",
+        ),
+        Profile::AllSame { .. } => Some(
+            "All the same: every answered item got the same answer; the ranking rests on the tiles picked.",
         ),
         Profile::AllDislike => Some(
             "All dislikes: no activity or tile was liked; these are the least unlikely programs (the kiosk points to Browse).",
@@ -158,10 +162,14 @@ fn to_text(
             "{:>3}  {:<id_width$}  {:<12}  {}\n",
             rank + 1,
             program.id,
-            band_name(rec.band),
+            if rec.picked {
+                "your pick"
+            } else {
+                band_name(rec.band)
+            },
             program.name.get(lang)
         ));
-        let because = quiz::reason_sentence(catalog, &rec.reasons, lang);
+        let because = crate::ui::quiz::reason_sentence(catalog, &rec.reasons, lang);
         if !because.is_empty() {
             out.push_str(&format!(
                 "{:>3}  {:<id_width$}  {:<12}  {because}\n",
@@ -192,6 +200,7 @@ fn to_json(
                         json!({"item": item, "strongly": strongly})
                     }
                     Reason::PickedTile { tile } => json!({"tile": tile}),
+                    Reason::CloseOverall { .. } => json!({"close_overall": true}),
                 })
                 .collect();
             json!({
@@ -199,9 +208,10 @@ fn to_json(
                 "id": program.id,
                 "name": program.name.get(lang),
                 "band": band_name(rec.band),
+                "picked": rec.picked,
                 "score": (rec.score * 1000.0).round() / 1000.0,
                 "reasons": reasons,
-                "because": quiz::reason_sentence(catalog, &rec.reasons, lang),
+                "because": crate::ui::quiz::reason_sentence(catalog, &rec.reasons, lang),
             })
         })
         .collect();
@@ -218,10 +228,10 @@ mod tests {
 
     #[test]
     fn json_syntax_errors_give_line_and_column() {
-        let err = parse_sheet("{\n  \"items\": {\"r_engine\": 4,}\n}").unwrap_err();
+        let err = parse_sheet("{\n  \"items\": {\"r_car\": 4,}\n}").unwrap_err();
         assert!(err.starts_with("2:"), "{err}");
         assert!(!err.contains(" at line "), "{err}");
-        let err = parse_sheet(r#"{"items": {"r_engine": 9000}}"#).unwrap_err();
+        let err = parse_sheet(r#"{"items": {"r_car": 9000}}"#).unwrap_err();
         assert!(err.starts_with("1:"), "{err}");
         let err = parse_sheet(r#"{"itemz": {}}"#).unwrap_err();
         assert!(err.contains("itemz"), "{err}");
@@ -234,7 +244,7 @@ mod tests {
         let path = dir.path().join("sheet.json");
         std::fs::write(
             &path,
-            r#"{"items": {"r_engine": 6, "zzz": 3}, "tiles": ["dragons"]}"#,
+            r#"{"items": {"r_car": 6, "zzz": 3}, "tiles": ["dragons"]}"#,
         )
         .unwrap();
         let err = read_sheet(&path, &catalog).unwrap_err();
@@ -250,7 +260,7 @@ mod tests {
     fn text_output_lists_programs_with_bands_and_reasons() {
         let catalog = Catalog::bundled().unwrap();
         let answers: Answers =
-            serde_json::from_str(r#"{"items": {"s_care": 5, "r_engine": 1, "a_animate": 1, "e_lead": 2, "c_office": 4, "i_body": 4}, "tiles": ["caring"]}"#)
+            serde_json::from_str(r#"{"items": {"s_care": 5, "r_car": 1, "a_animate": 1, "e_lead": 2, "c_office": 4, "i_medicine": 4}, "tiles": ["caring"]}"#)
                 .unwrap();
         let outcome = quiz::recommend(&catalog, &answers);
         let text = to_text(&catalog, &outcome, None, Lang::En);

@@ -13,7 +13,7 @@ mod home;
 mod list;
 mod out_of_order;
 pub mod qr_widget;
-mod quiz;
+pub mod quiz;
 mod search;
 mod setup;
 mod tech;

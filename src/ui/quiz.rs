@@ -9,8 +9,10 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::wrap::titled;
 use super::{Hotspots, campus_name, chrome};
 use crate::app::{App, QuizStep, Target};
+use crate::catalog::Catalog;
+use crate::i18n::Lang;
 use crate::i18n::{fill, t};
-use crate::quiz::{Band, Profile, reason_sentence};
+use crate::quiz::{Band, Profile, Reason};
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
     let area = area.inner(ratatui::layout::Margin {
@@ -69,7 +71,7 @@ fn item(frame: &mut Frame, app: &App, index: usize, area: Rect, hot: &mut Hotspo
         if y >= area.bottom() {
             break;
         }
-        let selected = app.student.quiz.cursor == row;
+        let selected = app.student.quiz.cursor == Some(row);
         let style = if selected { theme.selected } else { theme.base };
         let (label, target) = if row < 5 {
             let value = row as u8 + 1;
@@ -130,7 +132,7 @@ fn tiles(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
         let is_picked = picked.contains(&tile.id);
         let mark = if is_picked { "[x]" } else { "[ ]" };
         let mut style = if is_picked { theme.accent } else { theme.base };
-        if app.student.quiz.cursor == i {
+        if app.student.quiz.cursor == Some(i) {
             style = theme.selected;
         }
         frame.render_widget(
@@ -154,7 +156,7 @@ fn tiles(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
         theme.button,
         hot,
     );
-    let count = fill(s.tiles_picked, &[&picked.len()]);
+    let count = fill(s.tiles_picked, &[&picked.len(), &crate::quiz::MAX_TILES]);
     frame.render_widget(
         Paragraph::new(Line::styled(format!("  {count}"), theme.dim)),
         Rect {
@@ -184,7 +186,7 @@ fn choice(frame: &mut Frame, app: &App, options: [usize; 2], area: Rect, hot: &m
             ..area
         }
         .intersection(area);
-        let style = if app.student.quiz.cursor == i {
+        let style = if app.student.quiz.cursor == Some(i) {
             theme.selected
         } else {
             theme.base
@@ -232,7 +234,15 @@ pub fn results(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
     );
     y += 1;
     let note = match outcome.profile {
-        Profile::Broad => Some(s.results_broad),
+        Profile::Broad { mostly_liked: true } => Some(s.results_broad),
+        Profile::Broad {
+            mostly_liked: false,
+        } => Some(s.results_even),
+        Profile::AllSame { .. } if app.student.quiz.answers.tiles.is_empty() => {
+            Some(s.results_same_no_tiles)
+        }
+        Profile::AllSame { value: 4.. } => Some(s.results_same_high),
+        Profile::AllSame { .. } => Some(s.results_same_flat),
         Profile::AllDislike | Profile::Empty => Some(s.results_dislike),
         Profile::Normal => None,
     };
@@ -254,9 +264,26 @@ pub fn results(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
     }
     y += 1;
 
+    let labels = [
+        (s.results_more, Target::ShowMore),
+        (s.results_retake, Target::Retake),
+        (s.apply_button, Target::Apply),
+        (s.results_browse, Target::Menu(0)),
+    ];
+    // One row of buttons when they fit (" label " and a gap each), else two, so that none
+    // is cut off (the Spanish labels need 91 columns).
+    let one_row: usize = labels
+        .iter()
+        .map(|(label, _)| ratatui::text::Span::raw(*label).width() + 3)
+        .sum();
+    let rows: u16 = if one_row <= usize::from(area.width) + 1 {
+        1
+    } else {
+        2
+    };
     let buttons = Rect {
-        y: area.bottom().saturating_sub(1),
-        height: 1,
+        y: area.bottom().saturating_sub(rows),
+        height: rows.min(area.height),
         ..area
     };
     let room = buttons.y.saturating_sub(y);
@@ -273,6 +300,7 @@ pub fn results(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
             continue;
         };
         let band = match rec.band {
+            _ if rec.picked => s.your_pick,
             Band::Strong => s.band_strong,
             Band::Good => s.band_good,
             Band::WorthALook => s.band_worth,
@@ -321,14 +349,18 @@ pub fn results(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
         y += per;
     }
 
-    let mut x = buttons.x;
-    for (label, target) in [
-        (s.results_more, Target::ShowMore),
-        (s.results_retake, Target::Retake),
-        (s.apply_button, Target::Apply),
-        (s.results_browse, Target::Menu(0)),
-    ] {
-        x = chrome::button(frame, buttons, x, label, target, theme.button, hot) + 1;
+    let per_row = labels.len().div_ceil(usize::from(rows));
+    for (r, row_labels) in labels.chunks(per_row).enumerate() {
+        let row = Rect {
+            y: buttons.y + r as u16,
+            height: 1,
+            ..buttons
+        }
+        .intersection(buttons);
+        let mut x = row.x;
+        for (label, target) in row_labels {
+            x = chrome::button(frame, row, x, label, *target, theme.button, hot) + 1;
+        }
     }
 }
 
@@ -349,4 +381,101 @@ fn back_button(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) -> 
         app.settings.theme.button,
         hot,
     )
+}
+
+/// "You picked “Animals & farms” and said you'd like to “take care of …”." in `lang`, from the
+/// catalog's texts. Tiles come first, then items; a lone [`Reason::CloseOverall`] says the
+/// program is close to the answers overall. Empty when there are no reasons.
+pub fn reason_sentence(catalog: &Catalog, reasons: &[Reason], lang: Lang) -> String {
+    let quiz = &catalog.quiz;
+    let s = crate::i18n::t(lang);
+    if let [Reason::CloseOverall { nth }] = reasons {
+        return s.reason_overall[(*nth).min(s.reason_overall.len() - 1)].to_string();
+    }
+    let quoted = |text: &str| format!("{}{text}{}", s.reason_quote.0, s.reason_quote.1);
+    let tiles: Vec<String> = reasons
+        .iter()
+        .filter_map(|r| match r {
+            Reason::PickedTile { tile } => quiz.tiles.iter().find(|t| &t.id == tile),
+            Reason::LikedItem { .. } | Reason::CloseOverall { .. } => None,
+        })
+        .map(|t| quoted(t.label.get(lang)))
+        .collect();
+    let items: Vec<String> = reasons
+        .iter()
+        .filter_map(|r| match r {
+            Reason::LikedItem { item, strongly } => {
+                quiz.items.iter().find(|i| &i.id == item).map(|i| {
+                    let verb = if *strongly {
+                        s.reason_love
+                    } else {
+                        s.reason_like
+                    };
+                    crate::i18n::fill(verb, &[&quoted(i.text.get(lang))])
+                })
+            }
+            Reason::PickedTile { .. } | Reason::CloseOverall { .. } => None,
+        })
+        .collect();
+    let tiles = tiles.join(s.reason_and);
+    let items = items.join(s.reason_said_and);
+    match (tiles.is_empty(), items.is_empty()) {
+        (true, true) => String::new(),
+        (false, true) => crate::i18n::fill(s.reason_picked, &[&tiles]),
+        (true, false) => crate::i18n::fill(s.reason_said, &[&items]),
+        (false, false) => crate::i18n::fill(s.reason_both, &[&tiles, &items]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reason_sentences_in_both_languages() {
+        let c = Catalog::bundled().unwrap();
+        let tile = Reason::PickedTile {
+            tile: "animals".into(),
+        };
+        let item = Reason::LikedItem {
+            item: "s_care".into(),
+            strongly: false,
+        };
+        let loved = Reason::LikedItem {
+            item: "i_animal".into(),
+            strongly: true,
+        };
+        assert_eq!(reason_sentence(&c, &[], Lang::En), "");
+        assert_eq!(
+            reason_sentence(&c, &[item.clone(), tile.clone()], Lang::En),
+            "You picked \u{201c}Animals & farms\u{201d} and said you'd like to \u{201c}take care of someone who is sick or hurt\u{201d}."
+        );
+        assert_eq!(
+            reason_sentence(&c, &[tile.clone(), item.clone()], Lang::Es),
+            "Elegiste «Animales y granjas» y dijiste que te gustaría «cuidar a alguien que está enfermo o lastimado»."
+        );
+        assert_eq!(
+            reason_sentence(&c, &[loved.clone(), item.clone()], Lang::En),
+            "You said you'd love to \u{201c}figure out why a sick dog or horse won't eat\u{201d} and you'd like to \u{201c}take care of someone who is sick or hurt\u{201d}."
+        );
+        assert_eq!(
+            reason_sentence(&c, &[loved], Lang::Es),
+            "Dijiste que te encantaría «averiguar por qué un perro o un caballo enfermo no quiere comer»."
+        );
+        assert_eq!(
+            reason_sentence(&c, &[tile], Lang::En),
+            "You picked \u{201c}Animals & farms\u{201d}."
+        );
+        // Nothing specific: said plainly, worded differently for each program on a screen.
+        let overall: Vec<String> = (0..crate::quiz::SHOWN_TOGETHER)
+            .map(|nth| reason_sentence(&c, &[Reason::CloseOverall { nth }], Lang::En))
+            .collect();
+        assert_eq!(overall[0], "Close to your answers overall.");
+        assert_eq!(overall[1], "Also close to your answers overall.");
+        assert_ne!(overall[1], overall[2]);
+        assert_eq!(
+            reason_sentence(&c, &[Reason::CloseOverall { nth: 0 }], Lang::Es),
+            "Se parece a tus respuestas en general."
+        );
+    }
 }

@@ -12,3 +12,4 @@ pub mod qr_decode;
 /// A test of a config's own PIN, or of the set-up screen a kiosk with no PIN starts on,
 /// passes `("ROC_KIOSK_PIN", "")` to `PtyKiosk::start_with_env`: empty counts as unset.
 pub const TEST_PIN: &str = "5713";
+pub mod quiz_driver;

@@ -56,6 +56,7 @@ pub fn weights(rep: &mut Reporter, weights: &QuizWeights) {
     let all = [
         ("riasec", weights.riasec),
         ("tiles", weights.tiles),
+        ("items", weights.items),
         ("choice", weights.choice),
         ("close_margin", weights.close_margin),
     ];
