@@ -19,12 +19,44 @@ fn snap(name: &str, k: &mut Kiosk) {
     }
 }
 
+/// The attract screen fills every window from 80x24 to 200x60: block-letter headline,
+/// the event, today's application status, the program card, the QR code and the prompt.
 #[test]
 fn attract() {
-    snap(
-        "attract",
-        &mut Kiosk::with_settings(|s| s.event_name = Some("Career Night".into())),
-    );
+    let mut k = Kiosk::with_settings(|s| {
+        s.event_name = Some("Career Night".into());
+        s.site = Some("Foothill High School".into());
+    });
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        let screen = text(&k.draw(w, h));
+        // At 80 columns the status wraps beside the code; wider, it is one line.
+        let status = if w == 80 {
+            "Applications are open"
+        } else {
+            "Applications are open: apply by about March 1"
+        };
+        for wanted in [
+            "Welcome!",
+            "Career Night · Foothill High School",
+            status,
+            "Cosmetology",
+            "Scan with your phone's camera",
+            "https://roc.kernhigh.org",
+            "Press any key or tap the screen to start",
+            "F2 Español",
+        ] {
+            assert!(
+                screen.contains(wanted),
+                "{w}x{h}: {wanted:?} missing:\n{screen}"
+            );
+        }
+        // The tagline is said once, never again as a closing line.
+        assert!(
+            screen.matches("juniors and seniors").count() <= 1,
+            "{screen}"
+        );
+        insta::assert_snapshot!(format!("attract_{w}x{h}"), screen);
+    }
 }
 
 #[test]
