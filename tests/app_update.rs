@@ -235,13 +235,42 @@ fn technician_changes_the_event_name_and_idle_timeout() {
 fn f2_toggles_the_language_anywhere() {
     let mut k = Kiosk::new();
     k.key(KeyCode::F(2));
-    assert_eq!(k.app.screen(), Screen::Home, "F2 on attract also wakes it");
+    assert_eq!(
+        k.app.screen(),
+        Screen::Attract,
+        "F2 on attract switches it in place"
+    );
     assert_eq!(k.app.lang(), Lang::Es);
+    assert!(k.effects.is_empty(), "no visit starts until the next key");
+    k.chars("x");
+    assert_eq!(k.app.screen(), Screen::Home);
+    assert_eq!(
+        k.app.lang(),
+        Lang::Es,
+        "the visit keeps the language chosen on attract"
+    );
     k.chars("1");
     k.key(KeyCode::F(2));
     assert_eq!(k.app.lang(), Lang::En);
     k.key(KeyCode::Esc).chars("5");
     assert_eq!(k.app.lang(), Lang::Es, "menu entry 5 toggles too");
+}
+
+/// A language picked on attract by someone who walks away goes back to the default after
+/// the idle timeout, on the attract screen itself.
+#[test]
+fn a_language_chosen_on_attract_and_left_returns_to_the_default() {
+    let mut k = Kiosk::with_settings(|s| s.idle_timeout = Duration::from_secs(90));
+    k.key(KeyCode::F(2));
+    k.wait(Duration::from_secs(89));
+    assert_eq!(k.app.lang(), Lang::Es, "still within the idle timeout");
+    k.wait(Duration::from_secs(1));
+    assert_eq!(k.app.screen(), Screen::Attract);
+    assert_eq!(k.app.lang(), Lang::En);
+    // The label on the attract screen switches it the same way as F2.
+    k.draw(80, 24);
+    k.click(Target::Lang);
+    assert_eq!((k.app.screen(), k.app.lang()), (Screen::Attract, Lang::Es));
 }
 
 #[test]

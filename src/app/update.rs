@@ -42,10 +42,15 @@ impl App {
     }
 
     fn on_tick(&mut self, fx: &mut Vec<Effect>) {
+        let idle = self.now.saturating_duration_since(self.last_input);
         if self.screen() == Screen::Attract {
+            // A language chosen on Attract by someone who then walked away goes back to
+            // the default, so the next passer-by sees the usual screen.
+            if idle >= self.settings.idle_timeout {
+                self.student.lang = self.settings.default_lang;
+            }
             return;
         }
-        let idle = self.now.saturating_duration_since(self.last_input);
         match self.still_there_since {
             None if idle >= self.settings.idle_timeout => self.still_there_since = Some(self.now),
             Some(since) if self.now.saturating_duration_since(since) >= STILL_THERE => {
@@ -137,12 +142,10 @@ impl App {
         self.go(Screen::Home);
     }
 
-    /// F2 or the language label: switches language, and on Attract also wakes the kiosk,
-    /// like any other touch.
-    fn switch_language(&mut self, fx: &mut Vec<Effect>) {
-        if self.screen() == Screen::Attract {
-            self.wake(fx);
-        }
+    /// F2 or the language label: switches language on any screen. On Attract it switches
+    /// the attract screen itself, so a family can read it first; the visit that the next
+    /// key starts keeps that language.
+    fn switch_language(&mut self) {
         self.toggle_lang();
     }
 
@@ -195,7 +198,7 @@ impl App {
             // Ctrl-C, Ctrl-D, Ctrl-Z, Ctrl-\ and every other control chord: a kiosk ignores them.
             KeyCode::Char('u') | KeyCode::Char('w') | KeyCode::Char('h') if ctrl => {}
             KeyCode::Char(_) if ctrl => return,
-            KeyCode::F(2) => return self.switch_language(fx),
+            KeyCode::F(2) => return self.switch_language(),
             KeyCode::Home if !self.is_tech_screen() && self.screen() != Screen::Attract => {
                 return self.home();
             }
@@ -506,7 +509,7 @@ impl App {
         match target {
             Target::Back => return self.back(fx),
             Target::Home => return self.home(),
-            Target::Lang => return self.switch_language(fx),
+            Target::Lang => return self.switch_language(),
             _ => {}
         }
         match (self.screen(), target) {

@@ -11,6 +11,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
+use unicode_width::UnicodeWidthStr;
 
 use super::Hotspots;
 use super::qr_widget::QrWidget;
@@ -21,7 +22,7 @@ use crate::i18n::{Lang, date_short, fill, t};
 use crate::qr::{QrMode, QrPlan, QrStyle};
 
 /// Columns kept free at the left and right edges.
-const MARGIN: u16 = 2;
+const MARGIN: u16 = 1;
 /// Columns between the text and the QR code.
 const GAP: u16 = 3;
 /// The text column is never narrower than this beside a half-block code...
@@ -157,8 +158,10 @@ fn draw_qr_column(frame: &mut Frame, app: &App, plan: QrPlan<'_>, column: Rect) 
     ])
     .centered()
     .wrap(Wrap { trim: true });
-    let caption_rows = (caption.line_count(cols) as u16).min(QR_CAPTION_ROWS);
-    let total = rows + 1 + caption_rows;
+    // A blank row between code and caption when there is room for it.
+    let caption_rows = (caption.line_count(cols) as u16).min(column.height.saturating_sub(rows));
+    let gap = u16::from(rows + 1 + caption_rows <= column.height);
+    let total = rows + gap + caption_rows;
     let top = column.y + column.height.saturating_sub(total) / 2;
     let code_rect = Rect {
         x: column.x,
@@ -170,7 +173,7 @@ fn draw_qr_column(frame: &mut Frame, app: &App, plan: QrPlan<'_>, column: Rect) 
     frame.render_widget(widget, code_rect);
     let caption_rect = Rect {
         x: column.x,
-        y: code_rect.bottom() + 1,
+        y: code_rect.bottom() + gap,
         width: cols,
         height: caption_rows,
     }
@@ -473,7 +476,7 @@ fn draw_card(frame: &mut Frame, app: &App, rect: Rect) {
 /// what every card shows.
 type Part = Vec<Line<'static>>;
 
-fn card_tiers(app: &App, p: &Program) -> Vec<Vec<Part>> {
+fn card_tiers(app: &App, p: &Program, width: u16) -> Vec<Vec<Part>> {
     let lang = app.lang();
     let s = t(lang);
     let theme = &app.settings.theme;
@@ -483,7 +486,7 @@ fn card_tiers(app: &App, p: &Program) -> Vec<Vec<Part>> {
     // A paragraph reads best left-aligned; the short parts stay centred.
     let description =
         vec![Line::styled(p.description.get(lang).to_string(), theme.base).left_aligned()];
-    let campus = vec![campus_line(app, p)];
+    let campus = vec![campus_line(app, p, width)];
     let mut tiers = Vec::new();
     if !p.careers.is_empty() {
         let names: Vec<&str> = p.careers.iter().map(|c| c.get(lang)).collect();
@@ -529,7 +532,7 @@ fn parts_height(parts: &[Part], width: u16, blanks: bool) -> u16 {
 /// The card's lines: the richest tier that fits `rows`, with blank rows between its parts
 /// when they fit too.
 fn card_lines(app: &App, p: &Program, width: u16, rows: u16) -> Vec<Line<'static>> {
-    let tiers = card_tiers(app, p);
+    let tiers = card_tiers(app, p, width);
     let (parts, blanks) = tiers
         .iter()
         .flat_map(|parts| [(parts, true), (parts, false)])
@@ -554,7 +557,7 @@ fn card_min_height(app: &App, width: u16) -> u16 {
         .programs
         .iter()
         .filter_map(|p| {
-            card_tiers(app, p)
+            card_tiers(app, p, inner)
                 .last()
                 .map(|plain| parts_height(plain, inner, false))
         })
@@ -563,20 +566,27 @@ fn card_min_height(app: &App, width: u16) -> u16 {
     tallest + 2
 }
 
-/// "Campus: ROC (Regional Occupational Center)", or as lists say it ("Partner program",
+/// "Campus: ROC (Regional Occupational Center)", or "Campus: ROC" when the long form
+/// would not fit on one line of `width`, or as lists say it ("Partner program",
 /// "Campus: ask us").
-fn campus_line(app: &App, p: &Program) -> Line<'static> {
+fn campus_line(app: &App, p: &Program, width: u16) -> Line<'static> {
     let lang = app.lang();
     let s = t(lang);
     let theme = &app.settings.theme;
     match app.catalog.center.campus(p.campus.as_deref()) {
-        Some(c) if p.kind != ProgramKind::Partner => Line::from(vec![
-            Span::styled(format!("{}: ", s.campus), theme.dim),
-            Span::styled(
-                format!("{} ({})", c.name.get(lang), c.full_name.get(lang)),
-                theme.base,
-            ),
-        ]),
+        Some(c) if p.kind != ProgramKind::Partner => {
+            let long = format!("{} ({})", c.name.get(lang), c.full_name.get(lang));
+            let label = format!("{}: ", s.campus);
+            let name = if label.width() + long.width() <= usize::from(width) {
+                long
+            } else {
+                c.name.get(lang).to_string()
+            };
+            Line::from(vec![
+                Span::styled(label, theme.dim),
+                Span::styled(name, theme.base),
+            ])
+        }
         _ => Line::styled(super::campus_name(app, p), theme.dim),
     }
 }
