@@ -290,6 +290,37 @@ fn browse_filters_narrow_the_programs() {
     assert_eq!(back_to_all, all, "the campus filter cycles back to all");
 }
 
+/// Every value the filters offer shows at least one program: a time of day no program
+/// meets in (the catalog's "Evening") is never offered.
+#[test]
+fn filters_offer_only_values_some_program_has() {
+    let mut k = Kiosk::new();
+    k.chars("x3");
+    let sessions = &k.app.catalog.center.sessions;
+    let evening = sessions.iter().position(|s| s.id == "evening").unwrap();
+    let offered = k.app.session_filter_values();
+    assert!(!offered.contains(&evening), "{offered:?}");
+    assert!(offered.len() >= 2, "{offered:?}");
+    let total = |k: &Kiosk| -> usize { k.app.sectors_with_programs().iter().map(|(_, n)| n).sum() };
+    let mut seen = Vec::new();
+    for _ in &offered {
+        k.chars("s");
+        seen.push(k.app.student.filters.session.unwrap());
+        assert!(total(&k) > 0, "time filter {seen:?} shows nothing");
+    }
+    assert_eq!(seen, offered);
+    k.chars("s");
+    assert_eq!(k.app.student.filters.session, None, "back to all");
+    for _ in 0..k.app.campus_filter_choices() {
+        k.chars("c");
+        assert!(
+            total(&k) > 0,
+            "campus filter {:?} shows nothing",
+            k.app.student.filters
+        );
+    }
+}
+
 #[test]
 fn clicks_work_where_keys_do() {
     let mut k = Kiosk::new();

@@ -354,14 +354,14 @@ impl App {
     }
 
     fn cycle_campus(&mut self) {
-        let n = self.campus_filter_choices();
-        self.student.filters.campus = cycle(self.student.filters.campus, n);
+        let values = self.campus_filter_values();
+        self.student.filters.campus = cycle(self.student.filters.campus, &values);
         self.student.selected = 0;
     }
 
     fn cycle_session(&mut self) {
-        let n = self.catalog.center.sessions.len();
-        self.student.filters.session = cycle(self.student.filters.session, n);
+        let values = self.session_filter_values();
+        self.student.filters.session = cycle(self.student.filters.session, &values);
         self.student.selected = 0;
     }
 
@@ -601,11 +601,14 @@ pub(super) fn move_selection(selected: &mut usize, len: usize, code: KeyCode) {
     };
 }
 
-/// None → 0 → 1 → … → n-1 → None.
-fn cycle(current: Option<usize>, n: usize) -> Option<usize> {
+/// None → the first value → … → the last value → None.
+fn cycle(current: Option<usize>, values: &[usize]) -> Option<usize> {
     match current {
-        None if n > 0 => Some(0),
-        Some(i) if i + 1 < n => Some(i + 1),
-        _ => None,
+        None => values.first().copied(),
+        Some(v) => values
+            .iter()
+            .position(|&x| x == v)
+            .and_then(|at| values.get(at + 1))
+            .copied(),
     }
 }
