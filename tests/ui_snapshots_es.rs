@@ -103,7 +103,11 @@ fn home_search_browse_detail_in_spanish() {
     snap(
         "detail",
         &mut k,
-        &["Qué harás", "A  Cómo inscribirse (código QR)"],
+        &[
+            "Qué harás",
+            "A  Cómo inscribirse (código QR)",
+            "▼ Hay más abajo",
+        ],
     );
 }
 

@@ -199,6 +199,9 @@ impl App {
             KeyCode::Char('u') | KeyCode::Char('w') | KeyCode::Char('h') if ctrl => {}
             KeyCode::Char(_) if ctrl => return,
             KeyCode::F(2) => return self.switch_language(),
+            // On a program's detail, Home first goes to the top of the page.
+            KeyCode::Home
+                if matches!(self.screen(), Screen::Detail { .. }) && self.student.scroll > 0 => {}
             KeyCode::Home if !self.is_tech_screen() && self.screen() != Screen::Attract => {
                 return self.home();
             }
@@ -371,8 +374,10 @@ impl App {
             KeyCode::Char('a') | KeyCode::Char('A') => self.open_apply(fx),
             KeyCode::Up => self.scroll_detail(-1),
             KeyCode::Down => self.scroll_detail(1),
-            KeyCode::PageUp => self.scroll_detail(-10),
-            KeyCode::PageDown | KeyCode::Char(' ') => self.scroll_detail(10),
+            KeyCode::PageUp => self.scroll_detail(-page_rows(self)),
+            KeyCode::PageDown | KeyCode::Char(' ') => self.scroll_detail(page_rows(self)),
+            KeyCode::Home => self.student.scroll = 0,
+            KeyCode::End => self.scroll_detail(i16::MAX),
             _ => {}
         }
     }
@@ -581,6 +586,11 @@ fn menu_screen(item: MenuItem) -> Option<Screen> {
         MenuItem::Apply => Some(Screen::Apply),
         MenuItem::Quiz | MenuItem::Language => None,
     }
+}
+
+/// Rows PgUp/PgDn move the program detail: a screenful at the current window size.
+fn page_rows(app: &App) -> i16 {
+    i16::try_from(crate::ui::detail::page_rows(app)).unwrap_or(i16::MAX)
 }
 
 /// Moves a list selection for arrow and page keys, staying inside `0..len`.
