@@ -59,6 +59,43 @@ fn attract() {
     }
 }
 
+/// The attract screen's code decodes as a phone would read it, on dark and light
+/// terminals, at the sizes the booth uses; between them, at any size from 80x24 to 200x60
+/// in both languages, the screen draws its prompt and never panics.
+#[test]
+fn attract_qr_decodes_and_every_size_draws() {
+    use common::qr_decode::{Theme, decode_all};
+    use roc_kiosk::i18n::{Lang, t};
+    const URL: &str = "https://roc.kernhigh.org";
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        let buf = Kiosk::new().draw(w, h);
+        for theme in [Theme::Dark, Theme::Light] {
+            assert_eq!(
+                decode_all(&buf, theme),
+                vec![URL.to_string()],
+                "{w}x{h} {theme:?}"
+            );
+        }
+    }
+    for lang in [Lang::En, Lang::Es] {
+        let mut k = Kiosk::with_settings(|s| {
+            s.default_lang = lang;
+            s.event_name = Some("College & Career Night at Foothill High School".into());
+            s.site = Some("Foothill High School, Bakersfield".into());
+        });
+        for w in (80..=200).step_by(11) {
+            for h in (24..=60).step_by(4) {
+                let screen = text(&k.draw(w, h));
+                assert!(
+                    screen.contains(t(lang).press_any_key),
+                    "{lang:?} {w}x{h}:\n{screen}"
+                );
+                assert!(screen.contains("Bakersfield"), "{w}x{h}:\n{screen}");
+            }
+        }
+    }
+}
+
 #[test]
 fn home() {
     snap("home", Kiosk::new().chars("x"));

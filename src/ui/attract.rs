@@ -38,6 +38,8 @@ const QR_CAPTION_ROWS: u16 = 2;
 const CARD_MAX_HEIGHT: u16 = 22;
 /// Columns between the card's border and its text.
 const CARD_PADDING: u16 = 1;
+/// Windows at least this tall get a blank row under the top row.
+const ROOMY_HEIGHT: u16 = 30;
 /// Blank rows between blocks at most, when the window is tall.
 const MAX_GAP: u16 = 4;
 
@@ -77,9 +79,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
     );
 
     // Between them: the text column, and the QR code beside it when there is room.
+    // A blank row under the top row, and another above the prompt; the first only when
+    // the window is tall enough to spare it.
+    let top = 1 + u16::from(area.height >= ROOMY_HEIGHT);
     let body = Rect {
-        y: area.y + 1,
-        height: area.height.saturating_sub(2 + prompt_rows),
+        y: area.y + top,
+        height: area.height.saturating_sub(top + 1 + prompt_rows),
         ..inner
     };
     let qr = qr_plan(app, body);
