@@ -17,7 +17,9 @@ use crate::ui::theme::Theme;
 
 pub const AFTER_HELP: &str = "Technician: press Ctrl-T and enter the PIN to open the technician menu (today's figures, event name, idle timeout, QR preview, Exit). \
 The PIN comes from ROC_KIOSK_PIN, else the config file (set it with `roc-kiosk set-pin`), else the default 2468.\n\
-Nothing a student presses ends the kiosk: Ctrl-C, Ctrl-Z, Ctrl-\\, Ctrl-D, q and the F-keys are ignored, and Esc only goes back.";
+Nothing a student presses ends the kiosk: Ctrl-C, Ctrl-Z, Ctrl-\\ and Ctrl-D are ignored, and q is just a letter. \
+F2 switches between English and Spanish on every screen, the attract screen included; the other F-keys only wake the attract screen, like any key. \
+Esc goes back one screen (in search, the first Esc clears what was typed) and never closes the kiosk.";
 
 #[derive(Debug, Clone, Default, Args)]
 pub struct RunArgs {

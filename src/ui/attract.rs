@@ -264,11 +264,9 @@ fn draw_text_column(frame: &mut Frame, app: &App, greeting: Option<Line<'static>
     let free = area.height.saturating_sub(fixed + gaps * min_gap);
     let card = free.min(CARD_MAX_HEIGHT.max(card_min));
     let spare = free - card;
-    let gap = if gaps == 0 {
-        0
-    } else {
-        (min_gap + spare / gaps).min(MAX_GAP.max(min_gap))
-    };
+    let gap = spare
+        .checked_div(gaps)
+        .map_or(0, |extra| (min_gap + extra).min(MAX_GAP.max(min_gap)));
     let used = fixed + card + gap * gaps;
     let mut y = area.y + area.height.saturating_sub(used) / 2;
     for (piece, height) in pieces {

@@ -141,10 +141,11 @@ impl<'a> Page<'a> {
         let end = (from + rows).min(self.lines.len());
         let mut shown: Vec<Line<'a>> = self.lines.get(from..end).unwrap_or_default().to_vec();
         let cut_short = end < self.lines.len();
-        if cut_short && self.headings.get(end - 1).copied().unwrap_or(false) {
-            if let Some(last) = shown.last_mut() {
-                *last = Line::raw("");
-            }
+        if cut_short
+            && self.headings.get(end - 1).copied().unwrap_or(false)
+            && let Some(last) = shown.last_mut()
+        {
+            *last = Line::raw("");
         }
         shown
     }
