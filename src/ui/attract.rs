@@ -474,55 +474,80 @@ fn draw_card(frame: &mut Frame, app: &App, rect: Rect) {
     frame.render_widget(paragraph(lines), text);
 }
 
-/// A card's parts, one tier per list, richest first: every part; then without example
-/// careers, the description, the career area. The last tier (name, summary, campus) is
-/// what every card shows.
 type Part = Vec<Line<'static>>;
 
-fn card_tiers(app: &App, p: &Program, width: u16) -> Vec<Vec<Part>> {
-    let lang = app.lang();
-    let s = t(lang);
-    let theme = &app.settings.theme;
-    let name = vec![Line::styled(p.name.get(lang).to_string(), theme.title)];
-    let area = vec![Line::styled(super::sector_name(app, p), theme.dim)];
-    let summary = vec![Line::styled(p.summary.get(lang).to_string(), theme.base)];
-    // A paragraph reads best left-aligned; the short parts stay centred.
-    let description =
-        vec![Line::styled(p.description.get(lang).to_string(), theme.base).left_aligned()];
-    let campus = vec![campus_line(app, p, width)];
-    let mut tiers = Vec::new();
-    if !p.careers.is_empty() {
-        let names: Vec<&str> = p.careers.iter().map(|c| c.get(lang)).collect();
-        let careers = vec![Line::from(vec![
-            Span::styled(format!("{}: ", s.detail_careers), theme.dim),
-            Span::styled(names.join(" · "), theme.base),
-        ])];
-        tiers.push(vec![
-            name.clone(),
-            area.clone(),
-            summary.clone(),
-            description.clone(),
-            campus.clone(),
+/// A program's card, part by part.
+struct Card {
+    name: Part,
+    area: Part,
+    summary: Part,
+    description: Part,
+    campus: Part,
+    careers: Option<Part>,
+}
+
+impl Card {
+    fn new(app: &App, p: &Program, width: u16) -> Card {
+        let lang = app.lang();
+        let s = t(lang);
+        let theme = &app.settings.theme;
+        let careers = (!p.careers.is_empty()).then(|| {
+            let names: Vec<&str> = p.careers.iter().map(|c| c.get(lang)).collect();
+            vec![Line::from(vec![
+                Span::styled(format!("{}: ", s.detail_careers), theme.dim),
+                Span::styled(names.join(" · "), theme.base),
+            ])]
+        });
+        Card {
+            name: vec![Line::styled(p.name.get(lang).to_string(), theme.title)],
+            area: vec![Line::styled(super::sector_name(app, p), theme.dim)],
+            summary: vec![Line::styled(p.summary.get(lang).to_string(), theme.base)],
+            // A paragraph reads best left-aligned; the short parts stay centred.
+            description: vec![
+                Line::styled(p.description.get(lang).to_string(), theme.base).left_aligned(),
+            ],
+            campus: vec![campus_line(app, p, width)],
             careers,
-        ]);
+        }
     }
-    tiers.push(vec![
-        name.clone(),
-        area.clone(),
-        summary.clone(),
-        description,
-        campus.clone(),
-    ]);
-    tiers.push(vec![name.clone(), area, summary.clone(), campus.clone()]);
-    tiers.push(vec![name, summary, campus]);
-    tiers
+
+    /// What every card shows: name, summary, campus.
+    fn plain(&self) -> Vec<&Part> {
+        vec![&self.name, &self.summary, &self.campus]
+    }
+
+    /// The parts to show, one tier per list, richest first: every part; then without
+    /// example careers, the description, the career area; last, [`Card::plain`].
+    fn tiers(&self) -> Vec<Vec<&Part>> {
+        let mut tiers = Vec::new();
+        if let Some(careers) = &self.careers {
+            tiers.push(vec![
+                &self.name,
+                &self.area,
+                &self.summary,
+                &self.description,
+                &self.campus,
+                careers,
+            ]);
+        }
+        tiers.push(vec![
+            &self.name,
+            &self.area,
+            &self.summary,
+            &self.description,
+            &self.campus,
+        ]);
+        tiers.push(vec![&self.name, &self.area, &self.summary, &self.campus]);
+        tiers.push(self.plain());
+        tiers
+    }
 }
 
 /// Rows `parts` take at `width`, with a blank row between parts or not.
-fn parts_height(parts: &[Part], width: u16, blanks: bool) -> u16 {
+fn parts_height(parts: &[&Part], width: u16, blanks: bool) -> u16 {
     let lines: usize = parts
         .iter()
-        .map(|part| paragraph(part.clone()).line_count(width))
+        .map(|part| paragraph((*part).clone()).line_count(width))
         .sum();
     let blank_rows = if blanks {
         parts.len().saturating_sub(1)
@@ -535,7 +560,8 @@ fn parts_height(parts: &[Part], width: u16, blanks: bool) -> u16 {
 /// The card's lines: the richest tier that fits `rows`, with blank rows between its parts
 /// when they fit too.
 fn card_lines(app: &App, p: &Program, width: u16, rows: u16) -> Vec<Line<'static>> {
-    let tiers = card_tiers(app, p, width);
+    let card = Card::new(app, p, width);
+    let tiers = card.tiers();
     let (parts, blanks) = tiers
         .iter()
         .flat_map(|parts| [(parts, true), (parts, false)])
@@ -559,11 +585,7 @@ fn card_min_height(app: &App, width: u16) -> u16 {
         .catalog
         .programs
         .iter()
-        .filter_map(|p| {
-            card_tiers(app, p, inner)
-                .last()
-                .map(|plain| parts_height(plain, inner, false))
-        })
+        .map(|p| parts_height(&Card::new(app, p, inner).plain(), inner, false))
         .max()
         .unwrap_or(0);
     tallest + 2
