@@ -273,6 +273,25 @@ fn partner_program_detail() {
     snap("detail_take_flight", &mut k);
 }
 
+/// A fact the summary and description both give is not said a third time as a highlight
+/// (the auto shop's 2019 building), while a highlight that adds something still shows.
+#[test]
+fn detail_does_not_repeat_a_fact_three_times() {
+    let auto = whole_detail(
+        &mut Kiosk::new(),
+        "automotive technology",
+        &["opened in 2019"],
+    );
+    assert_eq!(auto.matches("2019").count(), 2, "{auto}");
+    assert!(!auto.contains("Shop building opened in 2019"), "{auto}");
+    let cosmetology = whole_detail(
+        &mut Kiosk::new(),
+        "cosmetology",
+        &["You may miss at most 10 days (60 hours) in the whole program"],
+    );
+    assert!(!cosmetology.contains("Student salon open to the public"));
+}
+
 /// Cosmetology shows its current program page's facts, and never the old 1,600 hours.
 #[test]
 fn cosmetology_detail_shows_its_current_facts() {
@@ -393,6 +412,38 @@ fn selection_is_visible_without_colour() {
         ratatui::style::Color::Reset,
         "and uses no colour under NO_COLOR"
     );
+}
+
+/// The "Ask a Career Technician about" line never looks like a heading, with colour or
+/// without.
+#[test]
+fn the_ask_line_is_styled_apart_from_headings() {
+    for theme in [
+        roc_kiosk::ui::theme::Theme::high_contrast(),
+        roc_kiosk::ui::theme::Theme::no_color(),
+    ] {
+        let mut k = Kiosk::with_settings(|s| s.theme = theme);
+        k.chars("x1take flight").key(KeyCode::Enter);
+        let buf = k.draw(100, 80);
+        let screen = text(&buf);
+        let cell_of = |needle: &str| {
+            let (y, line) = screen
+                .lines()
+                .enumerate()
+                .find(|(_, l)| l.contains(needle))
+                .unwrap_or_else(|| panic!("{needle:?} missing:\n{screen}"));
+            let x = line[..line.find(needle).unwrap()].chars().count();
+            buf[(x as u16, y as u16)].clone()
+        };
+        let heading = cell_of("What you do");
+        let ask = cell_of("Ask a Career Technician about");
+        assert!(ask.modifier.contains(Modifier::ITALIC), "{ask:?}");
+        assert_ne!(
+            (heading.fg, heading.modifier),
+            (ask.fg, ask.modifier),
+            "{theme:?}"
+        );
+    }
 }
 
 #[test]
