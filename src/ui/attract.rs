@@ -19,7 +19,7 @@ use crate::app::App;
 use crate::apply::{WindowStatus, status_with_accuracy};
 use crate::catalog::{Program, ProgramKind};
 use crate::i18n::{Lang, date_short, fill, t};
-use crate::qr::{QrMode, QrPlan, QrStyle};
+use crate::qr::{QrPlan, QrStyle};
 
 /// Columns kept free at the left and right edges.
 const MARGIN: u16 = 1;
@@ -31,7 +31,8 @@ const MIN_TEXT_WIDTH: u16 = 40;
 const MIN_TEXT_BESIDE_FULL_QR: u16 = 60;
 /// Longer lines are hard to read from a step away.
 const MAX_TEXT_WIDTH: u16 = 100;
-/// Rows under the code for its label (up to two lines) and the URL.
+/// Rows kept under the code for its label and the URL (a label that wraps takes more
+/// when the column has them).
 const QR_CAPTION_ROWS: u16 = 2;
 /// The most rows the program card gets before spare rows go to spacing instead (its
 /// least is worked out from the catalog: [`card_min_height`]).
@@ -145,9 +146,7 @@ fn qr_plan(app: &App, body: Rect) -> Option<QrPlan<'_>> {
                 QrStyle::Auto => QrStyle::Half,
                 forced => forced,
             };
-            code.plan(room(MIN_TEXT_WIDTH), narrow)
-                .ok()
-                .filter(|plan| style != QrStyle::Half || plan.mode() == QrMode::Half)
+            code.plan(room(MIN_TEXT_WIDTH), narrow).ok()
         }
     }
 }
