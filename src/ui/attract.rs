@@ -8,6 +8,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
@@ -15,6 +16,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Hotspots;
 use super::qr_widget::QrWidget;
+use super::wrap::wrap;
 use crate::app::App;
 use crate::apply::{WindowStatus, status_with_accuracy};
 use crate::catalog::{Program, ProgramKind};
@@ -463,17 +465,53 @@ fn draw_card(frame: &mut Frame, app: &App, rect: Rect) {
         return;
     }
     let lines = card_lines(app, program, inner.width, inner.height);
-    let used = paragraph(lines.clone()).line_count(inner.width) as u16;
+    let used = u16::try_from(lines.len()).unwrap_or(u16::MAX);
     let top = inner.height.saturating_sub(used) / 2;
     let text = Rect {
         y: inner.y + top,
         height: inner.height - top,
         ..inner
     };
-    frame.render_widget(paragraph(lines), text);
+    frame.render_widget(Paragraph::new(lines), text);
 }
 
+/// Lines already wrapped to the card's width: what is measured is what is drawn, and
+/// measuring every program's card each frame stays cheap.
 type Part = Vec<Line<'static>>;
+
+/// `text` wrapped to `width`, each line centred (or left-aligned for a paragraph).
+fn wrapped(text: &str, width: u16, style: Style, centred: bool) -> Part {
+    wrap(text, usize::from(width), "")
+        .into_iter()
+        .map(|l| {
+            let line = Line::styled(l, style);
+            if centred {
+                line.centered()
+            } else {
+                line.left_aligned()
+            }
+        })
+        .collect()
+}
+
+/// "Label: value" wrapped to `width` and centred, the label in its own style.
+fn labelled(label: &str, value: &str, width: u16, label_style: Style, style: Style) -> Part {
+    let label = format!("{label}: ");
+    let mut lines = wrap(&format!("{label}{value}"), usize::from(width), "").into_iter();
+    let mut out = Vec::new();
+    if let Some(first) = lines.next() {
+        let line = match first.strip_prefix(label.trim_end()) {
+            Some(rest) => Line::from(vec![
+                Span::styled(label.trim_end().to_string(), label_style),
+                Span::styled(rest.to_string(), style),
+            ]),
+            None => Line::styled(first, style),
+        };
+        out.push(line.centered());
+    }
+    out.extend(lines.map(|l| Line::styled(l, style).centered()));
+    out
+}
 
 /// A program's card, part by part.
 struct Card {
@@ -488,35 +526,37 @@ struct Card {
 impl Card {
     fn new(app: &App, p: &Program, width: u16) -> Card {
         let lang = app.lang();
-        let s = t(lang);
         let theme = &app.settings.theme;
         let careers = (!p.careers.is_empty()).then(|| {
             let names: Vec<&str> = p.careers.iter().map(|c| c.get(lang)).collect();
-            vec![Line::from(vec![
-                Span::styled(format!("{}: ", s.detail_careers), theme.dim),
-                Span::styled(names.join(" · "), theme.base),
-            ])]
+            let label = t(lang).detail_careers;
+            labelled(label, &names.join(" · "), width, theme.dim, theme.base)
         });
         Card {
-            name: vec![Line::styled(p.name.get(lang).to_string(), theme.title)],
-            area: vec![Line::styled(super::sector_name(app, p), theme.dim)],
-            summary: vec![Line::styled(p.summary.get(lang).to_string(), theme.base)],
+            area: wrapped(&super::sector_name(app, p), width, theme.dim, true),
             // A paragraph reads best left-aligned; the short parts stay centred.
-            description: vec![
-                Line::styled(p.description.get(lang).to_string(), theme.base).left_aligned(),
-            ],
-            campus: vec![campus_line(app, p, width)],
+            description: wrapped(p.description.get(lang), width, theme.base, false),
             careers,
+            ..Card::plain(app, p, width)
         }
     }
 
-    /// What every card shows: name, summary, campus.
-    fn plain(&self) -> Vec<&Part> {
-        vec![&self.name, &self.summary, &self.campus]
+    /// What every card shows: name, summary, campus (the other parts left empty).
+    fn plain(app: &App, p: &Program, width: u16) -> Card {
+        let lang = app.lang();
+        let theme = &app.settings.theme;
+        Card {
+            name: wrapped(p.name.get(lang), width, theme.title, true),
+            area: Vec::new(),
+            summary: wrapped(p.summary.get(lang), width, theme.base, true),
+            description: Vec::new(),
+            campus: campus_lines(app, p, width),
+            careers: None,
+        }
     }
 
     /// The parts to show, one tier per list, richest first: every part; then without
-    /// example careers, the description, the career area; last, [`Card::plain`].
+    /// example careers, the description, the career area; last name, summary, campus.
     fn tiers(&self) -> Vec<Vec<&Part>> {
         let mut tiers = Vec::new();
         if let Some(careers) = &self.careers {
@@ -537,17 +577,14 @@ impl Card {
             &self.campus,
         ]);
         tiers.push(vec![&self.name, &self.area, &self.summary, &self.campus]);
-        tiers.push(self.plain());
+        tiers.push(vec![&self.name, &self.summary, &self.campus]);
         tiers
     }
 }
 
-/// Rows `parts` take at `width`, with a blank row between parts or not.
-fn parts_height(parts: &[&Part], width: u16, blanks: bool) -> u16 {
-    let lines: usize = parts
-        .iter()
-        .map(|part| paragraph((*part).clone()).line_count(width))
-        .sum();
+/// Rows `parts` take, with a blank row between parts or not.
+fn parts_height(parts: &[&Part], blanks: bool) -> u16 {
+    let lines: usize = parts.iter().map(|part| part.len()).sum();
     let blank_rows = if blanks {
         parts.len().saturating_sub(1)
     } else {
@@ -564,7 +601,7 @@ fn card_lines(app: &App, p: &Program, width: u16, rows: u16) -> Vec<Line<'static
     let (parts, blanks) = tiers
         .iter()
         .flat_map(|parts| [(parts, true), (parts, false)])
-        .find(|(parts, blanks)| parts_height(parts, width, *blanks) <= rows)
+        .find(|(parts, blanks)| parts_height(parts, *blanks) <= rows)
         .unwrap_or((&tiers[tiers.len() - 1], false));
     let mut out = Vec::new();
     for (i, part) in parts.iter().enumerate() {
@@ -584,7 +621,10 @@ fn card_min_height(app: &App, width: u16) -> u16 {
         .catalog
         .programs
         .iter()
-        .map(|p| parts_height(&Card::new(app, p, inner).plain(), inner, false))
+        .map(|p| {
+            let card = Card::plain(app, p, inner);
+            parts_height(&[&card.name, &card.summary, &card.campus], false)
+        })
         .max()
         .unwrap_or(0);
     tallest + 2
@@ -593,25 +633,22 @@ fn card_min_height(app: &App, width: u16) -> u16 {
 /// "Campus: ROC (Regional Occupational Center)", or "Campus: ROC" when the long form
 /// would not fit on one line of `width`, or as lists say it ("Partner program",
 /// "Campus: ask us").
-fn campus_line(app: &App, p: &Program, width: u16) -> Line<'static> {
+fn campus_lines(app: &App, p: &Program, width: u16) -> Part {
     let lang = app.lang();
     let s = t(lang);
     let theme = &app.settings.theme;
     match app.catalog.center.campus(p.campus.as_deref()) {
         Some(c) if p.kind != ProgramKind::Partner => {
             let long = format!("{} ({})", c.name.get(lang), c.full_name.get(lang));
-            let label = format!("{}: ", s.campus);
-            let name = if label.width() + long.width() <= usize::from(width) {
+            let fits = s.campus.width() + 2 + long.width() <= usize::from(width);
+            let name = if fits {
                 long
             } else {
                 c.name.get(lang).to_string()
             };
-            Line::from(vec![
-                Span::styled(label, theme.dim),
-                Span::styled(name, theme.base),
-            ])
+            labelled(s.campus, &name, width, theme.dim, theme.base)
         }
-        _ => Line::styled(super::campus_name(app, p), theme.dim),
+        _ => wrapped(&super::campus_name(app, p), width, theme.dim, true),
     }
 }
 
