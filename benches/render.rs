@@ -59,7 +59,8 @@ fn key_to_frame(c: &mut Criterion) {
 }
 
 fn draw_screens(c: &mut Criterion) {
-    let screens: [(&str, &str); 5] = [
+    let screens: [(&str, &str); 6] = [
+        ("attract", ""),
         ("home", "x"),
         ("search_all", "x1"),
         ("detail", "x1vet\r"),

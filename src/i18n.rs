@@ -44,11 +44,11 @@ impl std::str::FromStr for Lang {
 /// behind. `{}` marks where a value goes ([`fill`]).
 pub struct Strings {
     pub press_any_key: &'static str,
-    pub tap_to_start: &'static str,
-    pub at_event: &'static str,
     /// The desktop launcher's name and tooltip (the applications menu, autostart).
     pub launcher_name: &'static str,
     pub launcher_comment: &'static str,
+    /// Before the event name and site on the attract screen.
+    pub welcome: &'static str,
     pub campus: &'static str,
     pub home_title: &'static str,
     pub home_prompt: &'static str,
@@ -218,14 +218,42 @@ pub struct Strings {
     pub keys_choice: &'static str,
     pub keys_results: &'static str,
     pub months: [&'static str; 12],
+    /// The attract screen's line about applications: open (with the last day), not yet
+    /// open (with the first day), closed (with the next first day).
+    pub attract_open: &'static str,
+    pub attract_last_day: &'static str,
+    pub attract_not_yet: &'static str,
+    pub attract_closed: &'static str,
+    /// A date from the recurring window, which the catalog marks approximate.
+    pub about_date: &'static str,
+    /// Under the attract screen's QR code.
+    pub attract_scan: &'static str,
+    /// One line for every fact of a program nobody has confirmed, then the facts' names.
+    pub detail_ask_about: &'static str,
+    pub ask_careers: &'static str,
+    pub ask_certifications: &'static str,
+    pub ask_college_credit: &'static str,
+    pub ask_a_g: &'static str,
+    pub ask_campus: &'static str,
+    pub ask_address: &'static str,
+    pub ask_sessions: &'static str,
+    pub ask_grades: &'static str,
+    pub ask_hours: &'static str,
+    pub ask_prerequisites: &'static str,
+    /// The list form of an unknown campus, short enough for an 80-column row.
+    pub campus_ask_us: &'static str,
+    /// The program detail's scroll indicator.
+    pub more_below: &'static str,
+    pub more_above: &'static str,
+    /// A career area's program count in Browse: one, or several.
+    pub browse_one_program: &'static str,
 }
 
 pub static EN: Strings = Strings {
     press_any_key: "Press any key or tap the screen to start",
-    tap_to_start: "Explore career training programs for juniors and seniors",
-    at_event: "Welcome, {}!",
     launcher_name: "ROC Career Kiosk",
     launcher_comment: "Full-screen career-fair kiosk: find ROC and CTEC programs, take the interest quiz, scan the application QR code",
+    welcome: "Welcome!",
     campus: "Campus",
     home_title: "What would you like to do?",
     home_prompt: "Press a number, or tap a choice.",
@@ -240,17 +268,17 @@ pub static EN: Strings = Strings {
     search_title: "Find a program",
     search_prompt: "Type anything: a job, a hobby, a program name",
     search_placeholder: "cars, nurse, animals, games…",
-    search_all_programs: "All programs",
+    search_all_programs: "All programs by career area",
     search_no_match: "No program matches \"{}\".",
     search_no_match_hint: "Try a simple word like 'cars', 'hair' or 'animals'.",
     search_partial: "No program matches every word. The closest: {}",
     search_closest: "No program matches \"{}\". The closest: {}",
-    results_count: "Programs found: {}",
+    results_count: "{} to explore",
     keys_list: "↑↓ choose · Enter open",
     keys_search: "↑↓ choose · Enter open · Ctrl-U clear",
     browse_title: "Browse by career area",
     browse_choose_area: "Choose a career area",
-    browse_programs_count: "programs: {}",
+    browse_programs_count: "{} programs",
     filter_campus: "C Campus: {}",
     filter_session: "S Time: {}",
     filter_all: "all",
@@ -389,7 +417,7 @@ pub static EN: Strings = Strings {
     results_retake: "R  Retake",
     results_browse: "B  Browse all",
     keys_quiz: "1-5 answer · 0 skip · ← back",
-    keys_tiles: "A-Z pick · Enter done · ← back",
+    keys_tiles: "A, B, C… pick · Enter done · ← back",
     keys_choice: "1 or 2 · ← back",
     keys_results: "1-3 or Enter open · N more · R retake · A apply",
     months: [
@@ -406,14 +434,34 @@ pub static EN: Strings = Strings {
         "November",
         "December",
     ],
+    attract_open: "Applications are open: apply by {}",
+    attract_last_day: "Applications close today: apply now!",
+    attract_not_yet: "Applications open {}: scan now to save the link",
+    attract_closed: "This year's applications are closed. The next round opens {}",
+    about_date: "about {}",
+    attract_scan: "Scan with your phone's camera",
+    detail_ask_about: "Ask a Career Technician about: {}",
+    ask_careers: "careers",
+    ask_certifications: "certifications",
+    ask_college_credit: "college credit",
+    ask_a_g: "UC/CSU (A-G) credit",
+    ask_campus: "where it is taught",
+    ask_address: "the address",
+    ask_sessions: "class times",
+    ask_grades: "grades",
+    ask_hours: "hours",
+    ask_prerequisites: "what you need before you start",
+    campus_ask_us: "Campus: ask us",
+    more_below: "▼ More below",
+    more_above: "▲ More above",
+    browse_one_program: "1 program",
 };
 
 pub static ES: Strings = Strings {
     press_any_key: "Presiona cualquier tecla o toca la pantalla para empezar",
-    tap_to_start: "Descubre programas de formación profesional para 11.º y 12.º grado",
-    at_event: "¡Bienvenidos, {}!",
     launcher_name: "Quiosco de carreras ROC",
     launcher_comment: "Quiosco de feria de carreras a pantalla completa: busca programas de ROC y CTEC, haz el cuestionario de intereses, escanea el código QR de la solicitud",
+    welcome: "¡Bienvenidos!",
     campus: "Plantel",
     home_title: "¿Qué te gustaría hacer?",
     home_prompt: "Presiona un número o toca una opción.",
@@ -428,17 +476,17 @@ pub static ES: Strings = Strings {
     search_title: "Buscar un programa",
     search_prompt: "Escribe lo que sea: un trabajo, un pasatiempo, un programa",
     search_placeholder: "carros, enfermera, animales, videojuegos…",
-    search_all_programs: "Todos los programas",
+    search_all_programs: "Todos los programas por área profesional",
     search_no_match: "Ningún programa coincide con \"{}\".",
     search_no_match_hint: "Prueba una palabra sencilla como 'carros', 'cabello' o 'animales'.",
     search_partial: "Ningún programa coincide con todas las palabras. Los más cercanos: {}",
     search_closest: "Ningún programa coincide con \"{}\". Los más cercanos: {}",
-    results_count: "Programas encontrados: {}",
+    results_count: "{} para explorar",
     keys_list: "↑↓ elegir · Enter abrir",
     keys_search: "↑↓ elegir · Enter abrir · Ctrl-U borrar",
     browse_title: "Explorar por área profesional",
     browse_choose_area: "Elige un área profesional",
-    browse_programs_count: "programas: {}",
+    browse_programs_count: "{} programas",
     filter_campus: "C Plantel: {}",
     filter_session: "S Horario: {}",
     filter_all: "todos",
@@ -577,7 +625,7 @@ pub static ES: Strings = Strings {
     results_retake: "R  Repetir",
     results_browse: "B  Ver todas",
     keys_quiz: "1-5 responder · 0 saltar · ← atrás",
-    keys_tiles: "A-Z elegir · Enter listo · ← atrás",
+    keys_tiles: "A, B, C… elegir · Enter listo · ← atrás",
     keys_choice: "1 o 2 · ← atrás",
     keys_results: "1-3 o Enter abrir · N más · R repetir · A inscribirse",
     months: [
@@ -594,6 +642,27 @@ pub static ES: Strings = Strings {
         "noviembre",
         "diciembre",
     ],
+    attract_open: "Inscripciones abiertas: inscríbete a más tardar el {}",
+    attract_last_day: "Las inscripciones cierran hoy: ¡inscríbete ya!",
+    attract_not_yet: "Las inscripciones abren el {}: escanea ahora para guardar el enlace",
+    attract_closed: "Las inscripciones de este año ya cerraron. Las próximas abren el {}",
+    about_date: "{} (aprox.)",
+    attract_scan: "Escanea con la cámara de tu teléfono",
+    detail_ask_about: "Pregunta a un Técnico de Carreras sobre: {}",
+    ask_careers: "carreras",
+    ask_certifications: "certificaciones",
+    ask_college_credit: "créditos universitarios",
+    ask_a_g: "validez para UC/CSU (A-G)",
+    ask_campus: "dónde se imparte",
+    ask_address: "la dirección",
+    ask_sessions: "horario",
+    ask_grades: "grados",
+    ask_hours: "horas",
+    ask_prerequisites: "qué necesitas antes de empezar",
+    campus_ask_us: "Plantel: pregúntanos",
+    more_below: "▼ Hay más abajo",
+    more_above: "▲ Hay más arriba",
+    browse_one_program: "1 programa",
 };
 
 /// The table for `lang`.
@@ -606,10 +675,19 @@ pub fn t(lang: Lang) -> &'static Strings {
 
 /// A date as a family reads it: "March 1, 2027" / "1 de marzo de 2027".
 pub fn date(lang: Lang, d: jiff::civil::Date) -> String {
+    let day = date_short(lang, d);
+    match lang {
+        Lang::En => format!("{day}, {}", d.year()),
+        Lang::Es => format!("{day} de {}", d.year()),
+    }
+}
+
+/// A date without its year, for dates within the coming months: "March 1" / "1 de marzo".
+pub fn date_short(lang: Lang, d: jiff::civil::Date) -> String {
     let month = t(lang).months[(d.month() as usize).saturating_sub(1).min(11)];
     match lang {
-        Lang::En => format!("{month} {}, {}", d.day(), d.year()),
-        Lang::Es => format!("{} de {month} de {}", d.day(), d.year()),
+        Lang::En => format!("{month} {}", d.day()),
+        Lang::Es => format!("{} de {month}", d.day()),
     }
 }
 

@@ -252,13 +252,42 @@ fn technician_changes_the_event_name_and_idle_timeout() {
 fn f2_toggles_the_language_anywhere() {
     let mut k = Kiosk::new();
     k.key(KeyCode::F(2));
-    assert_eq!(k.app.screen(), Screen::Home, "F2 on attract also wakes it");
+    assert_eq!(
+        k.app.screen(),
+        Screen::Attract,
+        "F2 on attract switches it in place"
+    );
     assert_eq!(k.app.lang(), Lang::Es);
+    assert!(k.effects.is_empty(), "no visit starts until the next key");
+    k.chars("x");
+    assert_eq!(k.app.screen(), Screen::Home);
+    assert_eq!(
+        k.app.lang(),
+        Lang::Es,
+        "the visit keeps the language chosen on attract"
+    );
     k.chars("1");
     k.key(KeyCode::F(2));
     assert_eq!(k.app.lang(), Lang::En);
     k.key(KeyCode::Esc).chars("5");
     assert_eq!(k.app.lang(), Lang::Es, "menu entry 5 toggles too");
+}
+
+/// A language picked on attract by someone who walks away goes back to the default after
+/// the idle timeout, on the attract screen itself.
+#[test]
+fn a_language_chosen_on_attract_and_left_returns_to_the_default() {
+    let mut k = Kiosk::with_settings(|s| s.idle_timeout = Duration::from_secs(90));
+    k.key(KeyCode::F(2));
+    k.wait(Duration::from_secs(89));
+    assert_eq!(k.app.lang(), Lang::Es, "still within the idle timeout");
+    k.wait(Duration::from_secs(1));
+    assert_eq!(k.app.screen(), Screen::Attract);
+    assert_eq!(k.app.lang(), Lang::En);
+    // The label on the attract screen switches it the same way as F2.
+    k.draw(80, 24);
+    k.click(Target::Lang);
+    assert_eq!((k.app.screen(), k.app.lang()), (Screen::Attract, Lang::Es));
 }
 
 #[test]
@@ -276,6 +305,37 @@ fn browse_filters_narrow_the_programs() {
     }
     let back_to_all: usize = k.app.sectors_with_programs().iter().map(|(_, n)| n).sum();
     assert_eq!(back_to_all, all, "the campus filter cycles back to all");
+}
+
+/// Every value the filters offer shows at least one program: a time of day no program
+/// meets in (the catalog's "Evening") is never offered.
+#[test]
+fn filters_offer_only_values_some_program_has() {
+    let mut k = Kiosk::new();
+    k.chars("x3");
+    let sessions = &k.app.catalog.center.sessions;
+    let evening = sessions.iter().position(|s| s.id == "evening").unwrap();
+    let offered = k.app.session_filter_values();
+    assert!(!offered.contains(&evening), "{offered:?}");
+    assert!(offered.len() >= 2, "{offered:?}");
+    let total = |k: &Kiosk| -> usize { k.app.sectors_with_programs().iter().map(|(_, n)| n).sum() };
+    let mut seen = Vec::new();
+    for _ in &offered {
+        k.chars("s");
+        seen.push(k.app.student.filters.session.unwrap());
+        assert!(total(&k) > 0, "time filter {seen:?} shows nothing");
+    }
+    assert_eq!(seen, offered);
+    k.chars("s");
+    assert_eq!(k.app.student.filters.session, None, "back to all");
+    for _ in 0..k.app.campus_filter_choices() {
+        k.chars("c");
+        assert!(
+            total(&k) > 0,
+            "campus filter {:?} shows nothing",
+            k.app.student.filters
+        );
+    }
 }
 
 #[test]

@@ -19,12 +19,81 @@ fn snap(name: &str, k: &mut Kiosk) {
     }
 }
 
+/// The attract screen fills every window from 80x24 to 200x60: block-letter headline,
+/// the event, today's application status, the program card, the QR code and the prompt.
 #[test]
 fn attract() {
-    snap(
-        "attract",
-        &mut Kiosk::with_settings(|s| s.event_name = Some("Career Night".into())),
-    );
+    let mut k = Kiosk::with_settings(|s| {
+        s.event_name = Some("Career Night".into());
+        s.site = Some("Foothill High School".into());
+    });
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        let screen = text(&k.draw(w, h));
+        // At 80 columns the status wraps beside the code; wider, it is one line.
+        let status = if w == 80 {
+            "Applications are open"
+        } else {
+            "Applications are open: apply by about March 1"
+        };
+        for wanted in [
+            "Welcome!",
+            "Career Night · Foothill High School",
+            status,
+            "Cosmetology",
+            "Scan with your phone's camera",
+            "https://roc.kernhigh.org",
+            "Press any key or tap the screen to start",
+            "F2 Español",
+        ] {
+            assert!(
+                screen.contains(wanted),
+                "{w}x{h}: {wanted:?} missing:\n{screen}"
+            );
+        }
+        // The tagline is said once, never again as a closing line.
+        assert!(
+            screen.matches("juniors and seniors").count() <= 1,
+            "{screen}"
+        );
+        insta::assert_snapshot!(format!("attract_{w}x{h}"), screen);
+    }
+}
+
+/// The attract screen's code decodes as a phone would read it, on dark and light
+/// terminals, at the sizes the booth uses; between them, at any size from 80x24 to 200x60
+/// in both languages, the screen draws its prompt and never panics.
+#[test]
+fn attract_qr_decodes_and_every_size_draws() {
+    use common::qr_decode::{Theme, decode_all};
+    use roc_kiosk::i18n::{Lang, t};
+    const URL: &str = "https://roc.kernhigh.org";
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        let buf = Kiosk::new().draw(w, h);
+        for theme in [Theme::Dark, Theme::Light] {
+            assert_eq!(
+                decode_all(&buf, theme),
+                vec![URL.to_string()],
+                "{w}x{h} {theme:?}"
+            );
+        }
+    }
+    for lang in [Lang::En, Lang::Es] {
+        let mut k = Kiosk::with_settings(|s| {
+            s.default_lang = lang;
+            s.event_name = Some("College & Career Night at Foothill High School".into());
+            s.site = Some("Foothill High School, Bakersfield".into());
+        });
+        for w in (80..=200).step_by(11) {
+            for h in (24..=60).step_by(4) {
+                let screen = text(&k.draw(w, h));
+                assert!(
+                    screen.contains(t(lang).press_any_key),
+                    "{lang:?} {w}x{h}:\n{screen}"
+                );
+                assert!(screen.contains("Bakersfield"), "{w}x{h}:\n{screen}");
+            }
+        }
+    }
 }
 
 #[test]
@@ -87,14 +156,92 @@ fn browse_campus_filter_lists_programs_without_a_campus() {
 fn whole_detail(k: &mut Kiosk, query: &str, wanted: &[&str]) -> String {
     k.chars("x1").chars(query).key(KeyCode::Enter);
     let all = text(&k.draw(100, 80));
+    // Wrapped lines read as one text.
+    let flat = all.split_whitespace().collect::<Vec<_>>().join(" ");
     for wanted in wanted {
-        assert!(all.contains(wanted), "{wanted:?} missing:\n{all}");
+        assert!(flat.contains(wanted), "{wanted:?} missing:\n{all}");
     }
     all
 }
 
+/// At every scroll position of every program, in both languages: the last row of the
+/// text never shows a heading without its content, the indicator says when there is
+/// more, and End, Home, PgUp and PgDn move as they say.
+#[test]
+fn detail_scrolling_never_strands_a_heading() {
+    use roc_kiosk::i18n::{Lang, t};
+    for lang in [Lang::En, Lang::Es] {
+        let s = t(lang);
+        let headings = [
+            s.detail_what_you_do,
+            s.detail_highlights,
+            s.detail_careers,
+            s.detail_certifications,
+            s.detail_college_credit,
+            s.detail_a_g,
+            s.detail_campus,
+            s.detail_sessions,
+            s.detail_who,
+            s.detail_hours,
+            s.detail_prerequisites,
+            s.detail_more_info,
+        ];
+        let mut k = Kiosk::with_settings(|st| st.default_lang = lang);
+        k.chars("x1");
+        let mut scrolled_somewhere = false;
+        for program in 0..k.app.catalog.programs.len() {
+            k.app.student.screen = roc_kiosk::app::Screen::Detail { program };
+            k.app.student.scroll = 0;
+            k.draw(80, 24);
+            let max = roc_kiosk::ui::detail::max_scroll(&k.app, program);
+            for scroll in 0..=max {
+                k.app.student.scroll = scroll;
+                let screen = text(&k.draw(80, 24));
+                let rows: Vec<&str> = screen.lines().collect();
+                // Rows 2..=20 hold the text at 80x24; row 22 the apply button.
+                // Column 79 is the scroll bar's.
+                let last: String = rows[20].chars().take(79).collect();
+                let last = last.trim();
+                assert!(
+                    !headings.contains(&last),
+                    "{lang:?} program {program} scroll {scroll}: {last:?} stranded:\n{screen}"
+                );
+                let more = if scroll < max {
+                    Some(s.more_below)
+                } else if scroll > 0 {
+                    Some(s.more_above)
+                } else {
+                    None
+                };
+                match more {
+                    Some(more) => assert!(rows[22].contains(more), "{screen}"),
+                    None => assert!(
+                        !rows[22].contains(s.more_below) && !rows[22].contains(s.more_above)
+                    ),
+                }
+            }
+            if max > 0 {
+                scrolled_somewhere = true;
+                k.key(KeyCode::Home);
+                assert_eq!(k.app.student.scroll, 0, "Home goes to the top");
+                k.key(KeyCode::End);
+                assert_eq!(k.app.student.scroll, max, "End goes to the bottom");
+                k.key(KeyCode::PageUp);
+                let page = max.saturating_sub(k.app.student.scroll);
+                assert!(
+                    page == max || page == 18,
+                    "PgUp moves a screenful (19 rows, less one kept): {page}"
+                );
+                k.key(KeyCode::PageDown);
+                assert_eq!(k.app.student.scroll, max);
+            }
+        }
+        assert!(scrolled_somewhere);
+    }
+}
+
 /// A partner program says so, gives no campus and no AM/PM time, and lists what its
-/// source states.
+/// source states. What no source says is named once, on one line, never guessed.
 #[test]
 fn partner_program_detail() {
     let mut k = Kiosk::new();
@@ -104,19 +251,45 @@ fn partner_program_detail() {
         &[
             "Take Flight (aviation)",
             "Partner program: run with a partner organization",
-            "5 observation hours",
+            "spend 5 more hours observing",
+            "Ask a Career Technician about: certifications, college credit, UC/CSU (A-G) \
+             credit, where it is taught, class times, hours, what you need before you start",
         ],
     );
-    let where_to_when = &all[all.find("Where").unwrap()..all.find("Who can apply").unwrap()];
-    assert_eq!(
-        where_to_when.matches("Ask a Career Technician").count(),
-        2,
-        "{where_to_when}"
-    );
-    for never in ["Morning", "Afternoon", "ROC (Regional", "CTEC (Career"] {
+    assert_eq!(all.matches("Ask a Career Technician").count(), 1, "{all}");
+    for never in [
+        "Morning",
+        "Afternoon",
+        "ROC (Regional",
+        "CTEC (Career",
+        " Where ",
+        " When ",
+    ] {
         assert!(!all.contains(never), "{never:?} shown:\n{all}");
     }
+    // Its highlights all repeat the description, so none is said a second time.
+    assert!(!all.contains("Good to know"), "{all}");
+    assert_eq!(all.matches("5 observation hours").count(), 0, "{all}");
     snap("detail_take_flight", &mut k);
+}
+
+/// A fact the summary and description both give is not said a third time as a highlight
+/// (the auto shop's 2019 building), while a highlight that adds something still shows.
+#[test]
+fn detail_does_not_repeat_a_fact_three_times() {
+    let auto = whole_detail(
+        &mut Kiosk::new(),
+        "automotive technology",
+        &["opened in 2019"],
+    );
+    assert_eq!(auto.matches("2019").count(), 2, "{auto}");
+    assert!(!auto.contains("Shop building opened in 2019"), "{auto}");
+    let cosmetology = whole_detail(
+        &mut Kiosk::new(),
+        "cosmetology",
+        &["You may miss at most 10 days (60 hours) in the whole program"],
+    );
+    assert!(!cosmetology.contains("Student salon open to the public"));
 }
 
 /// Cosmetology shows its current program page's facts, and never the old 1,600 hours.
@@ -239,6 +412,38 @@ fn selection_is_visible_without_colour() {
         ratatui::style::Color::Reset,
         "and uses no colour under NO_COLOR"
     );
+}
+
+/// The "Ask a Career Technician about" line never looks like a heading, with colour or
+/// without.
+#[test]
+fn the_ask_line_is_styled_apart_from_headings() {
+    for theme in [
+        roc_kiosk::ui::theme::Theme::high_contrast(),
+        roc_kiosk::ui::theme::Theme::no_color(),
+    ] {
+        let mut k = Kiosk::with_settings(|s| s.theme = theme);
+        k.chars("x1take flight").key(KeyCode::Enter);
+        let buf = k.draw(100, 80);
+        let screen = text(&buf);
+        let cell_of = |needle: &str| {
+            let (y, line) = screen
+                .lines()
+                .enumerate()
+                .find(|(_, l)| l.contains(needle))
+                .unwrap_or_else(|| panic!("{needle:?} missing:\n{screen}"));
+            let x = line[..line.find(needle).unwrap()].chars().count();
+            buf[(x as u16, y as u16)].clone()
+        };
+        let heading = cell_of("What you do");
+        let ask = cell_of("Ask a Career Technician about");
+        assert!(ask.modifier.contains(Modifier::ITALIC), "{ask:?}");
+        assert_ne!(
+            (heading.fg, heading.modifier),
+            (ask.fg, ask.modifier),
+            "{theme:?}"
+        );
+    }
 }
 
 #[test]

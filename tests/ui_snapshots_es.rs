@@ -23,14 +23,47 @@ fn snap(name: &str, k: &mut Kiosk, must_show: &[&str]) {
     insta::assert_snapshot!(format!("es_{name}_80x24"), screen);
 }
 
+/// The attract screen after F2 on an English kiosk, at every size the README names: it
+/// switches in place, and the visit the next key starts stays in Spanish.
 #[test]
-fn attract_home_search_browse_detail_in_spanish() {
+fn attract_in_spanish_at_every_size() {
+    let mut k = Kiosk::with_settings(|s| {
+        s.event_name = Some("Noche de Carreras".into());
+        s.site = Some("Foothill High School".into());
+    });
+    k.key(KeyCode::F(2));
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        let screen = text(&k.draw(w, h));
+        // At 80 columns the status wraps beside the code; wider, it is one line.
+        let status = if w == 80 {
+            "Inscripciones abiertas"
+        } else {
+            "Inscripciones abiertas: inscríbete a más tardar el 1 de marzo (aprox.)"
+        };
+        for wanted in [
+            "¡Bienvenidos!",
+            "Noche de Carreras · Foothill High School",
+            status,
+            "Cosmetología",
+            "https://roc.kernhigh.org",
+            "Presiona cualquier tecla o toca la pantalla para empezar",
+            "Press any key or tap the screen to start",
+            "F2 English",
+        ] {
+            assert!(
+                screen.contains(wanted),
+                "{w}x{h}: {wanted:?} is cut off or missing:\n{screen}"
+            );
+        }
+        insta::assert_snapshot!(format!("es_attract_{w}x{h}"), screen);
+    }
+    k.chars("x");
+    assert!(text(&k.draw(80, 24)).contains("Buscar un programa"));
+}
+
+#[test]
+fn home_search_browse_detail_in_spanish() {
     let mut k = spanish();
-    snap(
-        "attract",
-        &mut k,
-        &["Presiona cualquier tecla", "F2 English"],
-    );
     k.chars("x");
     snap(
         "home",
@@ -70,7 +103,11 @@ fn attract_home_search_browse_detail_in_spanish() {
     snap(
         "detail",
         &mut k,
-        &["Qué harás", "A  Cómo inscribirse (código QR)"],
+        &[
+            "Qué harás",
+            "A  Cómo inscribirse (código QR)",
+            "▼ Hay más abajo",
+        ],
     );
 }
 

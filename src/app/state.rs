@@ -336,11 +336,43 @@ impl App {
             .collect()
     }
 
-    /// How many choices the campus filter cycles through besides "all": each campus,
-    /// plus "Campus not listed" when some program has no campus.
+    /// How many choices the campus filter cycles through besides "all".
     pub fn campus_filter_choices(&self) -> usize {
-        let unlisted = self.catalog.programs.iter().any(|p| p.campus.is_none());
-        self.catalog.center.campuses.len() + usize::from(unlisted)
+        self.campus_filter_values().len()
+    }
+
+    /// The campus filter's values besides "all", in order: each campus that some program
+    /// is taught at, plus "Campus not listed" (one past the last campus) when some
+    /// program has no campus. A value no program has would only ever show an empty list.
+    pub fn campus_filter_values(&self) -> Vec<usize> {
+        let campuses = &self.catalog.center.campuses;
+        let programs = &self.catalog.programs;
+        (0..=campuses.len())
+            .filter(|&i| match campuses.get(i) {
+                Some(campus) => programs
+                    .iter()
+                    .any(|p| p.campus.as_ref() == Some(&campus.id)),
+                None => programs.iter().any(|p| p.campus.is_none()),
+            })
+            .collect()
+    }
+
+    /// The time-of-day filter's values besides "all": the center's sessions that some
+    /// program meets in.
+    pub fn session_filter_values(&self) -> Vec<usize> {
+        let programs = &self.catalog.programs;
+        self.catalog
+            .center
+            .sessions
+            .iter()
+            .enumerate()
+            .filter(|(_, session)| {
+                programs
+                    .iter()
+                    .any(|p| p.session_ids().contains(&session.id))
+            })
+            .map(|(i, _)| i)
+            .collect()
     }
 
     /// Program indices of a sector, with the browse filters applied, in catalog order.

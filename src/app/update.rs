@@ -68,10 +68,15 @@ impl App {
     }
 
     fn on_tick(&mut self, fx: &mut Vec<Effect>) {
+        let idle = self.now.saturating_duration_since(self.last_input);
         if self.is_resting() {
+            // A language chosen on Attract by someone who then walked away goes back to
+            // the default, so the next passer-by sees the usual screen.
+            if self.screen() == Screen::Attract && idle >= self.settings.idle_timeout {
+                self.student.lang = self.settings.default_lang;
+            }
             return;
         }
-        let idle = self.now.saturating_duration_since(self.last_input);
         match self.still_there_since {
             None if idle >= self.settings.idle_timeout => self.still_there_since = Some(self.now),
             Some(since) if self.now.saturating_duration_since(since) >= STILL_THERE => {
@@ -187,12 +192,10 @@ impl App {
         self.go(Screen::Home);
     }
 
-    /// F2 or the language label: switches language, and on Attract also wakes the kiosk,
-    /// like any other touch.
-    fn switch_language(&mut self, fx: &mut Vec<Effect>) {
-        if self.screen() == Screen::Attract {
-            self.wake(fx);
-        }
+    /// F2 or the language label: switches language on any screen. On Attract it switches
+    /// the attract screen itself, so a family can read it first; the visit that the next
+    /// key starts keeps that language.
+    fn switch_language(&mut self) {
         self.toggle_lang();
     }
 
@@ -245,7 +248,10 @@ impl App {
             // Ctrl-C, Ctrl-D, Ctrl-Z, Ctrl-\ and every other control chord: a kiosk ignores them.
             KeyCode::Char('u') | KeyCode::Char('w') | KeyCode::Char('h') if ctrl => {}
             KeyCode::Char(_) if ctrl => return,
-            KeyCode::F(2) => return self.switch_language(fx),
+            KeyCode::F(2) => return self.switch_language(),
+            // On a program's detail, Home first goes to the top of the page.
+            KeyCode::Home
+                if matches!(self.screen(), Screen::Detail { .. }) && self.student.scroll > 0 => {}
             KeyCode::Home if !self.is_tech_screen() && !self.is_resting() => {
                 return self.home();
             }
@@ -425,14 +431,14 @@ impl App {
     }
 
     fn cycle_campus(&mut self) {
-        let n = self.campus_filter_choices();
-        self.student.filters.campus = cycle(self.student.filters.campus, n);
+        let values = self.campus_filter_values();
+        self.student.filters.campus = cycle(self.student.filters.campus, &values);
         self.student.selected = 0;
     }
 
     fn cycle_session(&mut self) {
-        let n = self.catalog.center.sessions.len();
-        self.student.filters.session = cycle(self.student.filters.session, n);
+        let values = self.session_filter_values();
+        self.student.filters.session = cycle(self.student.filters.session, &values);
         self.student.selected = 0;
     }
 
@@ -442,8 +448,10 @@ impl App {
             KeyCode::Char('a') | KeyCode::Char('A') => self.open_apply(fx),
             KeyCode::Up => self.scroll_detail(-1),
             KeyCode::Down => self.scroll_detail(1),
-            KeyCode::PageUp => self.scroll_detail(-10),
-            KeyCode::PageDown | KeyCode::Char(' ') => self.scroll_detail(10),
+            KeyCode::PageUp => self.scroll_detail(-page_rows(self)),
+            KeyCode::PageDown | KeyCode::Char(' ') => self.scroll_detail(page_rows(self)),
+            KeyCode::Home => self.student.scroll = 0,
+            KeyCode::End => self.scroll_detail(i16::MAX),
             _ => {}
         }
     }
@@ -609,7 +617,7 @@ impl App {
         match target {
             Target::Back => return self.back(fx),
             Target::Home => return self.home(),
-            Target::Lang => return self.switch_language(fx),
+            Target::Lang => return self.switch_language(),
             _ => {}
         }
         match (self.screen(), target) {
@@ -728,6 +736,11 @@ fn menu_screen(item: MenuItem) -> Option<Screen> {
     }
 }
 
+/// Rows PgUp/PgDn move the program detail: a screenful at the current window size.
+fn page_rows(app: &App) -> i16 {
+    i16::try_from(crate::ui::detail::page_rows(app)).unwrap_or(i16::MAX)
+}
+
 /// Moves a list selection for arrow and page keys, staying inside `0..len`.
 pub(super) fn move_selection(selected: &mut usize, len: usize, code: KeyCode) {
     if len == 0 {
@@ -759,11 +772,14 @@ fn idle_choice(secs: u64, step: i8) -> u64 {
         .clamp(*IDLE_TIMEOUT_RANGE.start(), *IDLE_TIMEOUT_RANGE.end())
 }
 
-/// None → 0 → 1 → … → n-1 → None.
-fn cycle(current: Option<usize>, n: usize) -> Option<usize> {
+/// None → the first value → … → the last value → None.
+fn cycle(current: Option<usize>, values: &[usize]) -> Option<usize> {
     match current {
-        None if n > 0 => Some(0),
-        Some(i) if i + 1 < n => Some(i + 1),
-        _ => None,
+        None => values.first().copied(),
+        Some(v) => values
+            .iter()
+            .position(|&x| x == v)
+            .and_then(|at| values.get(at + 1))
+            .copied(),
     }
 }

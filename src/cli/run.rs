@@ -19,7 +19,9 @@ use crate::ui::theme::Theme;
 
 pub const AFTER_HELP: &str = "Technician: press Ctrl-T and enter the PIN to open the technician menu (today's figures, event name, idle timeout, QR preview, Exit). \
 There is no built-in PIN: with none set, the kiosk starts on a set-up screen that asks for one (or set it with `roc-kiosk set-pin`; ROC_KIOSK_PIN overrides it, for tests only). After 3 wrong PINs the prompt locks for 30 s, doubling up to 15 minutes.\n\
-Nothing a student presses ends the kiosk: Ctrl-C, Ctrl-Z, Ctrl-\\, Ctrl-D, q and the F-keys are ignored, and Esc only goes back.";
+Nothing a student presses ends the kiosk: Ctrl-C, Ctrl-Z, Ctrl-\\ and Ctrl-D are ignored, and q is just a letter. \
+F2 switches between English and Spanish on every screen, the attract screen included; the other F-keys only wake the attract screen, like any key. \
+Esc goes back one screen (in search, the first Esc clears what was typed) and never closes the kiosk.";
 
 /// What a technician reads when the kiosk is started without a terminal (from a desktop
 /// menu without one, by a service, or with its output redirected).

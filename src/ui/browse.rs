@@ -1,5 +1,6 @@
 //! Browse: career areas that have programs (with counts), then the programs of one area.
-//! Campus and time-of-day filters apply to both levels.
+//! Campus and time-of-day filters apply to both levels; they offer only values some program
+//! has (see `App::campus_filter_values`).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -88,7 +89,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
             );
             for (i, (sector, count)) in app.sectors_with_programs().into_iter().enumerate() {
                 let name = app.catalog.sectors[sector].name.get(lang);
-                let count = fill(s.browse_programs_count, &[&count]);
+                let count = if count == 1 {
+                    s.browse_one_program.to_string()
+                } else {
+                    fill(s.browse_programs_count, &[&count])
+                };
                 rows.push(list::Row {
                     lines: vec![Line::from(vec![
                         ratatui::text::Span::styled(format!("  {name}"), theme.base),

@@ -163,8 +163,8 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 }
 
 /// Where a program is taught, as lists show it: its campus's short name, "Partner
-/// program" for a program run with a partner, or "Ask a Career Technician" when no source
-/// says.
+/// program" for a program run with a partner, or "Campus: ask us" when no source says
+/// (short, so a Spanish row still fits 80 columns).
 pub(crate) fn campus_name(app: &App, program: &crate::catalog::Program) -> String {
     let s = crate::i18n::t(app.lang());
     if program.kind == crate::catalog::ProgramKind::Partner {
@@ -174,7 +174,7 @@ pub(crate) fn campus_name(app: &App, program: &crate::catalog::Program) -> Strin
         .center
         .campus(program.campus.as_deref())
         .map_or_else(
-            || s.ask_technician.to_string(),
+            || s.campus_ask_us.to_string(),
             |c| c.name.get(app.lang()).to_string(),
         )
 }
