@@ -42,7 +42,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) -> Rec
 
     frame.render_widget(Paragraph::new("").style(theme.bar), footer);
     let mut x = footer.x;
-    for (label, target) in [(s.back, Target::Back), (s.home, Target::Home)] {
+    // Home is as far back as a visit goes: in Back's place, "I'm done" ends the visit.
+    let nav: &[(&str, Target)] = if app.screen() == Screen::Home {
+        &[(s.menu_done, Target::Done)]
+    } else {
+        &[(s.back, Target::Back), (s.home, Target::Home)]
+    };
+    for &(label, target) in nav {
         x = button(frame, footer, x, label, target, theme.button, hot) + 1;
     }
     let keys = screen_keys(app);
