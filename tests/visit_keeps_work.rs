@@ -97,6 +97,8 @@ fn retake_is_the_explicit_start_over() {
     assert_eq!(k.app.student.quiz.step, QuizStep::Item(0));
     assert_eq!(k.app.student.quiz.outcome, None);
     assert_eq!(k.app.quiz_progress(), QuizProgress::NotStarted);
+    k.key(KeyCode::Esc);
+    assert_eq!(k.app.screen(), Screen::Home, "not the dropped results");
 }
 
 #[test]

@@ -29,8 +29,10 @@ fn is_navigation(code: KeyCode) -> bool {
 
 impl App {
     /// Starts the quiz afresh (answers from an earlier try are dropped): "Retake" only.
+    /// Esc from the new quiz goes Home, not to the results it just dropped.
     pub(super) fn start_quiz(&mut self) {
         self.student.quiz = QuizState::default();
+        self.home();
         self.go(Screen::Quiz);
     }
 

@@ -182,7 +182,7 @@ impl App {
         }
     }
 
-    fn home(&mut self) {
+    pub(super) fn home(&mut self) {
         if self.screen() != Screen::Home {
             self.student.history = vec![Screen::Attract];
             self.student.screen = Screen::Home;
