@@ -237,6 +237,7 @@ fn quiz_results_and_apply_in_spanish() {
             "Quién puede inscribirse",
             "Cómo llegar",
             "▼ Hay más abajo",
+            "↑↓ desplazar",
         ],
     );
     // The rest of the page is a scroll away; nothing is dropped.

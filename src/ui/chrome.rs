@@ -154,6 +154,7 @@ fn screen_keys(app: &App) -> &'static str {
         Screen::Search => s.keys_search,
         Screen::BrowseSectors | Screen::BrowsePrograms { .. } => s.keys_browse,
         Screen::Detail { .. } => s.keys_detail,
+        Screen::Apply if crate::ui::apply::max_scroll(app) > 0 => s.keys_apply,
         Screen::Home => s.keys_list,
         Screen::Quiz => match app.student.quiz.step {
             crate::app::QuizStep::Item(_) => s.keys_quiz,
