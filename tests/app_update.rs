@@ -94,10 +94,19 @@ fn student_keys_never_quit() {
 }
 
 #[test]
-fn esc_on_home_returns_to_attract_and_ends_the_session() {
+fn esc_on_home_stays_and_i_am_done_ends_the_session() {
     let mut k = Kiosk::new();
     k.chars("x");
-    k.key(KeyCode::Esc);
+    k.key(KeyCode::Esc).key(KeyCode::Backspace);
+    assert_eq!(k.app.screen(), Screen::Home, "Esc on Home keeps the visit");
+    assert!(
+        !k.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Track(Activity::SessionEnd { .. }))),
+        "no session ends on Esc: {:?}",
+        k.effects
+    );
+    k.chars("6");
     assert_eq!(k.app.screen(), Screen::Attract);
     assert!(k.effects.contains(&Effect::Track(Activity::SessionEnd {
         reason: EndReason::BackToAttract,

@@ -12,4 +12,6 @@ mod update;
 pub use msg::{Effect, EndReason, Event, Msg, NewPin, Target, Via};
 pub use quiz_flow::{ANSWER_ROWS, RESULTS_SHOWN};
 pub use setup::{SetupProblem, SetupState, SetupStep};
-pub use state::{App, MenuItem, PinVerifier, QuizState, QuizStep, Screen, Settings, Student};
+pub use state::{
+    App, MenuItem, PinVerifier, QuizProgress, QuizState, QuizStep, Screen, Settings, Student,
+};

@@ -36,6 +36,8 @@ pub enum Target {
     Background,
     Back,
     Home,
+    /// Home's "I'm done": ends the visit.
+    Done,
     Lang,
     /// Home menu entry, by its position in the menu.
     Menu(usize),

@@ -28,16 +28,28 @@ fn is_navigation(code: KeyCode) -> bool {
 }
 
 impl App {
-    /// Starts the quiz afresh (answers from an earlier try are dropped).
+    /// Starts the quiz afresh (answers from an earlier try are dropped): "Retake" only.
+    /// Esc from the new quiz goes Home, not to the results it just dropped.
     pub(super) fn start_quiz(&mut self) {
         self.student.quiz = QuizState::default();
+        self.home();
         self.go(Screen::Quiz);
+    }
+
+    /// Choosing the quiz again in the same visit: the results once there are some, else the
+    /// question the student left, so one stray tap never costs their answers.
+    pub(super) fn open_quiz(&mut self) {
+        if self.student.quiz.outcome.is_some() {
+            self.go(Screen::Results);
+        } else {
+            self.go(Screen::Quiz);
+        }
     }
 
     pub(super) fn on_quiz_key(&mut self, key: KeyEvent, fx: &mut Vec<Effect>) {
         let step = self.student.quiz.step;
         match (step, key.code) {
-            (_, KeyCode::Esc) => self.back(fx),
+            (_, KeyCode::Esc) => self.back(),
             (_, KeyCode::Backspace | KeyCode::Left) => self.quiz_back(),
             (QuizStep::Item(_), KeyCode::Char(c @ '1'..='5')) => self.answer(c as u8 - b'0'),
             (QuizStep::Item(_), KeyCode::Char('0' | 's' | 'S' | ' ')) => self.skip(),
@@ -241,7 +253,7 @@ impl App {
 
     pub(super) fn on_results_key(&mut self, key: KeyEvent, fx: &mut Vec<Effect>) {
         match key.code {
-            KeyCode::Esc | KeyCode::Backspace => self.back(fx),
+            KeyCode::Esc | KeyCode::Backspace => self.back(),
             KeyCode::Enter => self.open_result(self.student.selected, fx),
             KeyCode::Char(c @ '1'..='3') => self.open_result((c as u8 - b'1') as usize, fx),
             KeyCode::Char('n' | 'N') => self.show_more(),

@@ -181,7 +181,9 @@ impl Default for QuizStep {
     }
 }
 
-/// One student's quiz: answers so far and the outcome once finished.
+/// One student's quiz: answers so far and the outcome once finished. It lasts the whole
+/// visit: leaving the quiz and choosing it again resumes it, and only "Retake" or the end
+/// of the visit starts it over.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct QuizState {
     pub step: QuizStep,
@@ -192,6 +194,30 @@ pub struct QuizState {
     pub outcome: Option<crate::quiz::Outcome>,
     /// First recommendation shown on the results ("Not me → show 3 more" moves it on).
     pub first_shown: usize,
+}
+
+/// How far the student's quiz has got, for the Home entry's label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuizProgress {
+    NotStarted,
+    /// On question `.0` (1-based) of `.1`, or past the questions (tiles, last question).
+    InProgress(usize, usize),
+    Finished,
+}
+
+impl App {
+    pub fn quiz_progress(&self) -> QuizProgress {
+        let quiz = &self.student.quiz;
+        if quiz.outcome.is_some() {
+            return QuizProgress::Finished;
+        }
+        let total = self.catalog.quiz.items.len();
+        match quiz.step {
+            QuizStep::Item(0) if quiz.answers == Default::default() => QuizProgress::NotStarted,
+            QuizStep::Item(i) => QuizProgress::InProgress(i + 1, total),
+            QuizStep::Tiles | QuizStep::Choice(..) => QuizProgress::InProgress(total, total),
+        }
+    }
 }
 
 /// The technician's side: PIN prompt and menu. Outside [`Student`], so an idle reset
@@ -325,15 +351,29 @@ impl App {
         })
     }
 
-    /// Sectors that have programs (after the browse filters), with their program counts.
+    /// Sectors that have programs (after the browse filters), with their program counts,
+    /// in [`App::sector_order`].
     pub fn sectors_with_programs(&self) -> Vec<(usize, usize)> {
-        self.catalog
-            .sectors
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (i, self.programs_in_sector(&s.id).len()))
+        self.sector_order()
+            .into_iter()
+            .map(|i| {
+                (
+                    i,
+                    self.programs_in_sector(&self.catalog.sectors[i].id).len(),
+                )
+            })
             .filter(|(_, count)| *count > 0)
             .collect()
+    }
+
+    /// Sector indices in alphabetical order of their names in the language on screen
+    /// (accents and case folded), so a Spanish list reads A to Z in Spanish.
+    pub fn sector_order(&self) -> Vec<usize> {
+        let lang = self.lang();
+        let sectors = &self.catalog.sectors;
+        let mut order: Vec<usize> = (0..sectors.len()).collect();
+        order.sort_by_cached_key(|&i| crate::text::fold(sectors[i].name.get(lang)));
+        order
     }
 
     /// How many choices the campus filter cycles through besides "all".
@@ -427,12 +467,13 @@ impl App {
         self.search_rows().len() + self.search_actions().len()
     }
 
+    /// Every program, grouped by sector in [`App::sector_order`], then in catalog order.
     pub fn all_programs_by_sector(&self) -> Vec<usize> {
+        let sectors = self.sector_order();
         let sector_rank = |id: &str| {
-            self.catalog
-                .sectors
+            sectors
                 .iter()
-                .position(|s| s.id == id)
+                .position(|&s| self.catalog.sectors[s].id == id)
                 .unwrap_or(usize::MAX)
         };
         let mut order: Vec<usize> = (0..self.catalog.programs.len()).collect();

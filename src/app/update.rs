@@ -13,6 +13,9 @@ use crate::config::{IDLE_TIMEOUT_RANGE, PIN_LENGTH};
 /// The idle timeouts the technician menu offers (seconds), inside the config's range.
 pub const IDLE_CHOICES: [u64; 12] = [15, 30, 45, 60, 90, 120, 180, 300, 600, 900, 1800, 3600];
 
+/// The key of Home's "I'm done" button, which ends the visit (after the menu's 1-5).
+pub const DONE_KEY: char = '6';
+
 /// Page size for PgUp/PgDn in lists.
 const PAGE: usize = 5;
 
@@ -139,9 +142,11 @@ impl App {
         }
     }
 
-    pub(super) fn back(&mut self, fx: &mut Vec<Effect>) {
+    pub(super) fn back(&mut self) {
         match self.student.history.pop() {
-            Some(Screen::Attract) | None => self.reset(EndReason::BackToAttract, fx),
+            // Back never ends the visit: only "I'm done" and the idle reset do, so one
+            // stray tap cannot lose a student's quiz or language.
+            Some(Screen::Attract) | None => self.home(),
             Some(previous) => {
                 // Coming back to a list keeps the row the student came from selected.
                 let came_from = self.student.screen;
@@ -177,7 +182,7 @@ impl App {
         }
     }
 
-    fn home(&mut self) {
+    pub(super) fn home(&mut self) {
         if self.screen() != Screen::Home {
             self.student.history = vec![Screen::Attract];
             self.student.screen = Screen::Home;
@@ -224,7 +229,7 @@ impl App {
         match item {
             MenuItem::Language => self.toggle_lang(),
             MenuItem::Apply => self.open_apply(fx),
-            MenuItem::Quiz => self.start_quiz(),
+            MenuItem::Quiz => self.open_quiz(),
             other => {
                 if let Some(screen) = menu_screen(other) {
                     self.go(screen);
@@ -249,9 +254,10 @@ impl App {
             KeyCode::Char('u') | KeyCode::Char('w') | KeyCode::Char('h') if ctrl => {}
             KeyCode::Char(_) if ctrl => return,
             KeyCode::F(2) => return self.switch_language(),
-            // On a program's detail, Home first goes to the top of the page.
+            // On a page that scrolls (a program's detail, Apply), Home first goes to the top.
             KeyCode::Home
-                if matches!(self.screen(), Screen::Detail { .. }) && self.student.scroll > 0 => {}
+                if matches!(self.screen(), Screen::Detail { .. } | Screen::Apply)
+                    && self.student.scroll > 0 => {}
             KeyCode::Home if !self.is_tech_screen() && !self.is_resting() => {
                 return self.home();
             }
@@ -265,7 +271,7 @@ impl App {
             Screen::Detail { .. } => self.on_detail_key(key, fx),
             Screen::Quiz => self.on_quiz_key(key, fx),
             Screen::Results => self.on_results_key(key, fx),
-            Screen::Apply => self.on_plain_key(key, fx),
+            Screen::Apply => self.on_page_key(key),
             Screen::Pin => self.on_pin_key(key, fx),
             Screen::Tech => self.on_tech_key(key, fx),
             Screen::Setup => self.on_setup_key(key, fx),
@@ -277,16 +283,10 @@ impl App {
         matches!(self.screen(), Screen::Pin | Screen::Tech | Screen::Setup)
     }
 
-    /// Esc goes back; everything else is ignored.
-    fn on_plain_key(&mut self, key: KeyEvent, fx: &mut Vec<Effect>) {
-        if key.code == KeyCode::Esc || key.code == KeyCode::Backspace {
-            self.back(fx);
-        }
-    }
-
     fn on_home_key(&mut self, key: KeyEvent, fx: &mut Vec<Effect>) {
         let menu = self.menu();
         match key.code {
+            KeyCode::Char(DONE_KEY) => self.reset(EndReason::BackToAttract, fx),
             KeyCode::Char(c) => {
                 if let Some(item) = menu.iter().find(|m| m.key() == c) {
                     self.open_menu_item(*item, fx);
@@ -297,7 +297,8 @@ impl App {
                     self.open_menu_item(*item, fx);
                 }
             }
-            KeyCode::Esc => self.back(fx),
+            // Home is as far back as a visit goes; "I'm done" ends it.
+            KeyCode::Esc | KeyCode::Backspace => {}
             code => move_selection(&mut self.student.selected, menu.len(), code),
         }
     }
@@ -314,7 +315,7 @@ impl App {
             KeyCode::Esc => {
                 // First Esc clears the query; the next goes back.
                 if !input.clear() {
-                    self.back(fx);
+                    self.back();
                 }
                 true
             }
@@ -355,7 +356,7 @@ impl App {
     /// The buttons of a search with no match.
     fn search_action(&mut self, action: Target) {
         match action {
-            Target::TakeQuiz => self.start_quiz(),
+            Target::TakeQuiz => self.open_quiz(),
             Target::BrowseAreas => self.go(Screen::BrowseSectors),
             _ => {}
         }
@@ -390,9 +391,11 @@ impl App {
 
     fn on_browse_key(&mut self, key: KeyEvent, fx: &mut Vec<Effect>) {
         match key.code {
-            KeyCode::Esc | KeyCode::Backspace => self.back(fx),
-            KeyCode::Char('c') | KeyCode::Char('C') => self.cycle_campus(),
-            KeyCode::Char('s') | KeyCode::Char('S') => self.cycle_session(),
+            KeyCode::Esc | KeyCode::Backspace => self.back(),
+            // C and S are the English labels' letters, P(lantel) and H(orario) the Spanish
+            // ones; all four work in both languages.
+            KeyCode::Char('c' | 'C' | 'p' | 'P') => self.cycle_campus(),
+            KeyCode::Char('s' | 'S' | 'h' | 'H') => self.cycle_session(),
             KeyCode::Enter => self.open_browse_row(self.student.selected, fx),
             code => {
                 let len = self.browse_len();
@@ -444,24 +447,32 @@ impl App {
 
     fn on_detail_key(&mut self, key: KeyEvent, fx: &mut Vec<Effect>) {
         match key.code {
-            KeyCode::Esc | KeyCode::Backspace => self.back(fx),
             KeyCode::Char('a') | KeyCode::Char('A') => self.open_apply(fx),
-            KeyCode::Up => self.scroll_detail(-1),
-            KeyCode::Down => self.scroll_detail(1),
-            KeyCode::PageUp => self.scroll_detail(-page_rows(self)),
-            KeyCode::PageDown | KeyCode::Char(' ') => self.scroll_detail(page_rows(self)),
+            _ => self.on_page_key(key),
+        }
+    }
+
+    /// A page that scrolls (a program's detail, Apply): Esc goes back, the rest scroll.
+    fn on_page_key(&mut self, key: KeyEvent) {
+        match key.code {
+            KeyCode::Esc | KeyCode::Backspace => self.back(),
+            KeyCode::Up => self.scroll_page(-1),
+            KeyCode::Down => self.scroll_page(1),
+            KeyCode::PageUp => self.scroll_page(-page_rows(self)),
+            KeyCode::PageDown | KeyCode::Char(' ') => self.scroll_page(page_rows(self)),
             KeyCode::Home => self.student.scroll = 0,
-            KeyCode::End => self.scroll_detail(i16::MAX),
+            KeyCode::End => self.scroll_page(i16::MAX),
             _ => {}
         }
     }
 
-    /// Scrolls the program detail, never past its end at the current window size.
-    fn scroll_detail(&mut self, lines: i16) {
-        let Screen::Detail { program } = self.screen() else {
-            return;
+    /// Scrolls the program detail or Apply, never past its end at the current window size.
+    fn scroll_page(&mut self, lines: i16) {
+        let max = match self.screen() {
+            Screen::Detail { program } => crate::ui::detail::max_scroll(self, program),
+            Screen::Apply => crate::ui::apply::max_scroll(self),
+            _ => return,
         };
-        let max = crate::ui::detail::max_scroll(self, program);
         let scroll = self.student.scroll.saturating_add_signed(lines).min(max);
         self.student.scroll = scroll;
     }
@@ -615,13 +626,14 @@ impl App {
             _ => {}
         }
         match target {
-            Target::Back => return self.back(fx),
+            Target::Back => return self.back(),
             Target::Home => return self.home(),
             Target::Lang => return self.switch_language(),
             _ => {}
         }
         match (self.screen(), target) {
             (Screen::Attract, _) => self.wake(fx),
+            (Screen::Home, Target::Done) => self.reset(EndReason::BackToAttract, fx),
             (Screen::Home, Target::Menu(i)) => {
                 if let Some(item) = self.menu().get(i) {
                     self.student.selected = i;
@@ -665,7 +677,7 @@ impl App {
             KeyCode::Down
         };
         match self.screen() {
-            Screen::Detail { .. } => self.scroll_detail(lines),
+            Screen::Detail { .. } | Screen::Apply => self.scroll_page(lines),
             Screen::Search => {
                 let len = self.search_selectable();
                 move_selection(&mut self.student.search.selected, len, code);

@@ -1,23 +1,83 @@
 //! How to apply: the application QR code (black on white, never clipped) with what to do
 //! with it and where it leads (the label, the host in bold, the URL), the application
-//! window's status for today, and who can apply.
+//! window's status for today, and who can apply. Text longer than the window scrolls.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap};
 
 use super::Hotspots;
 use super::qr_widget::QrWidget;
 use crate::app::App;
 use crate::apply::{WindowStatus, status_with_accuracy};
 use crate::i18n::{Lang, date, fill, t};
+use crate::qr::QrPlan;
 
 /// The text column beside the code is never narrower than this.
 const MIN_TEXT_WIDTH: u16 = 36;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, _hot: &mut Hotspots) {
+    let s = t(app.lang());
+    let theme = &app.settings.theme;
+    let layout = layout(app, area);
+    if let Some((plan, code_rect)) = layout.code {
+        frame.render_widget(QrWidget::new(plan, app.settings.color_depth), code_rect);
+    }
+    if let Some((caption, under)) = layout.caption_under {
+        frame.render_widget(caption, under);
+    }
+    let text_area = layout.text_area;
+    let max = layout.max_scroll;
+    if max == 0 {
+        frame.render_widget(layout.text, text_area);
+        return;
+    }
+    // Longer than the column (Spanish at 80x24): it scrolls, with a bar and a "More below"
+    // line under it, so no section is ever dropped.
+    let scroll = app.student.scroll.min(max);
+    frame.render_widget(layout.text.scroll((scroll, 0)), text_area);
+    let bar = Rect {
+        x: area.right().saturating_sub(1),
+        width: 1.min(area.width),
+        ..text_area
+    };
+    let mut state = ScrollbarState::new(usize::from(max) + 1).position(usize::from(scroll));
+    frame.render_stateful_widget(
+        Scrollbar::new(ScrollbarOrientation::VerticalRight).style(theme.accent),
+        bar,
+        &mut state,
+    );
+    let more = if scroll < max {
+        s.more_below
+    } else {
+        s.more_above
+    };
+    let more_row = Rect {
+        y: text_area.bottom(),
+        height: 1,
+        ..text_area
+    }
+    .intersection(area);
+    frame.render_widget(
+        Paragraph::new(Line::styled(more, theme.accent)).right_aligned(),
+        more_row,
+    );
+}
+
+/// Where everything goes in `area`: the code, its caption when it fits under the code,
+/// the text column and how far the column scrolls. `draw` and [`max_scroll`] share it, so
+/// the keys scroll exactly as far as the screen shows.
+struct Layout<'a> {
+    code: Option<(QrPlan<'a>, Rect)>,
+    caption_under: Option<(Paragraph<'a>, Rect)>,
+    text: Paragraph<'a>,
+    text_area: Rect,
+    max_scroll: u16,
+}
+
+fn layout(app: &App, area: Rect) -> Layout<'_> {
     let lang = app.lang();
     let s = t(lang);
     let theme = &app.settings.theme;
@@ -39,6 +99,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, _hot: &mut Hotspots) {
     caption.push(Line::styled(url, theme.dim));
 
     let mut lines = Vec::new();
+    let mut drawn_code = None;
+    let mut caption_under = None;
     let text_area = match plan {
         Some(Ok(plan)) => {
             let (w, h) = plan.size();
@@ -49,7 +111,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, _hot: &mut Hotspots) {
                 width: w.min(area.width),
                 height: h.min(area.height),
             };
-            frame.render_widget(QrWidget::new(plan, app.settings.color_depth), code_rect);
+            drawn_code = Some((plan, code_rect));
             let under = Rect {
                 x: code_rect.x,
                 y: code_rect.bottom(),
@@ -62,7 +124,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, _hot: &mut Hotspots) {
                 .centered()
                 .wrap(Wrap { trim: true });
             if under_code.line_count(under.width) <= usize::from(under.height) {
-                frame.render_widget(under_code, under);
+                caption_under = Some((under_code, under));
             } else {
                 // No room under the code (a long URL at 80x24): first in the text column.
                 lines.extend(caption);
@@ -91,30 +153,51 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, _hot: &mut Hotspots) {
 
     lines.extend(status_lines(app, lang));
     let center = &app.catalog.center;
-    // Most important first; on a small screen the last sections give way.
-    let sections = [
+    for (label, text) in [
         (s.apply_who, &center.eligibility.students),
         (s.apply_bus, &center.eligibility.busing),
         (s.apply_counselor, &center.eligibility.counselor),
         (s.apply_adults, &center.eligibility.adults),
-    ];
-    let mut shown = sections.len();
-    let paragraph = loop {
-        let mut all = lines.clone();
-        for (label, text) in &sections[..shown] {
-            all.push(Line::raw(""));
-            all.push(Line::styled(*label, theme.title));
-            all.push(Line::styled(text.get(lang), theme.base));
-        }
-        let paragraph = Paragraph::new(all)
-            .style(theme.base)
-            .wrap(Wrap { trim: true });
-        if shown == 1 || paragraph.line_count(text_area.width) <= text_area.height as usize {
-            break paragraph;
-        }
-        shown -= 1;
+    ] {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(label, theme.title));
+        lines.push(Line::styled(text.get(lang), theme.base));
+    }
+    let text = Paragraph::new(lines)
+        .style(theme.base)
+        .wrap(Wrap { trim: true });
+    let total = text.line_count(text_area.width);
+    let (text_area, max_scroll) = if total <= usize::from(text_area.height) {
+        (text_area, 0)
+    } else {
+        // The last row is the "More below" line.
+        let shown = Rect {
+            height: text_area.height.saturating_sub(1),
+            ..text_area
+        };
+        let rows = u16::try_from(total).unwrap_or(u16::MAX);
+        (shown, rows.saturating_sub(shown.height))
     };
-    frame.render_widget(paragraph, text_area);
+    Layout {
+        code: drawn_code,
+        caption_under,
+        text,
+        text_area,
+        max_scroll,
+    }
+}
+
+/// How far the Apply screen's text scrolls in a window of the app's current size (the
+/// chrome takes 3 rows, as in `ui::draw`).
+pub fn max_scroll(app: &App) -> u16 {
+    let (w, h) = app.size;
+    let body = Rect {
+        x: 0,
+        y: 2,
+        width: w,
+        height: h.saturating_sub(3),
+    };
+    layout(app, body).max_scroll
 }
 
 /// The window's status for the app's date, in words.

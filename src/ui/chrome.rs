@@ -42,7 +42,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) -> Rec
 
     frame.render_widget(Paragraph::new("").style(theme.bar), footer);
     let mut x = footer.x;
-    for (label, target) in [(s.back, Target::Back), (s.home, Target::Home)] {
+    // Home is as far back as a visit goes: in Back's place, "I'm done" ends the visit.
+    let nav: &[(&str, Target)] = if app.screen() == Screen::Home {
+        &[(s.menu_done, Target::Done)]
+    } else {
+        &[(s.back, Target::Back), (s.home, Target::Home)]
+    };
+    for &(label, target) in nav {
         x = button(frame, footer, x, label, target, theme.button, hot) + 1;
     }
     let keys = screen_keys(app);
@@ -148,6 +154,7 @@ fn screen_keys(app: &App) -> &'static str {
         Screen::Search => s.keys_search,
         Screen::BrowseSectors | Screen::BrowsePrograms { .. } => s.keys_browse,
         Screen::Detail { .. } => s.keys_detail,
+        Screen::Apply if crate::ui::apply::max_scroll(app) > 0 => s.keys_apply,
         Screen::Home => s.keys_list,
         Screen::Quiz => match app.student.quiz.step {
             crate::app::QuizStep::Item(_) => s.keys_quiz,

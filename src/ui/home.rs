@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use super::Hotspots;
 use super::wrap::wrap;
-use crate::app::{App, MenuItem, Target};
+use crate::app::{App, MenuItem, QuizProgress, Target};
 use crate::i18n::{fill, grouped, t};
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
@@ -25,16 +25,17 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
     );
     let menu = app.menu();
     // Three rows per entry (blank, label, blank) make big touch targets.
+    let row_height = 3;
     let mut y = area.y + 3;
     for (i, item) in menu.iter().enumerate() {
-        if y + 3 > area.bottom() {
+        if y + row_height > area.bottom() {
             break;
         }
         let rect = Rect {
             x,
             y,
             width,
-            height: 3,
+            height: row_height,
         };
         let selected = i == app.student.selected;
         let style = if selected { theme.selected } else { theme.base };
@@ -50,7 +51,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
             rect,
         );
         hot.add(rect, Target::Menu(i));
-        y += 3;
+        y += row_height;
     }
     // One blank row under the menu, then the center's figures, when they fit whole.
     let below = Rect {
@@ -93,13 +94,18 @@ fn about_figures(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(lines).centered(), area);
 }
 
-fn label(app: &App, item: MenuItem) -> &'static str {
+/// An entry's label; the quiz's says how far the student got, so they see it is kept.
+fn label(app: &App, item: MenuItem) -> String {
     let s = t(app.lang());
     match item {
-        MenuItem::Search => s.menu_search,
-        MenuItem::Quiz => s.menu_quiz,
-        MenuItem::Browse => s.menu_browse,
-        MenuItem::Apply => s.menu_apply,
-        MenuItem::Language => s.menu_language,
+        MenuItem::Search => s.menu_search.into(),
+        MenuItem::Quiz => match app.quiz_progress() {
+            QuizProgress::NotStarted => s.menu_quiz.into(),
+            QuizProgress::InProgress(at, of) => fill(s.menu_quiz_continue, &[&at, &of]),
+            QuizProgress::Finished => s.menu_matches.into(),
+        },
+        MenuItem::Browse => s.menu_browse.into(),
+        MenuItem::Apply => s.menu_apply.into(),
+        MenuItem::Language => s.menu_language.into(),
     }
 }

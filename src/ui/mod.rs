@@ -4,7 +4,7 @@
 //! Every screen is drawn inside the minimum-size gate, and every rectangle is clamped to
 //! the frame, so no window size (down to 0x0) can panic the kiosk.
 
-mod apply;
+pub mod apply;
 mod attract;
 mod browse;
 mod chrome;

@@ -13,6 +13,7 @@ use crate::catalog::Catalog;
 use crate::i18n::Lang;
 use crate::i18n::{fill, t};
 use crate::quiz::{Band, Profile, Reason};
+use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
     let area = area.inner(ratatui::layout::Margin {
@@ -326,25 +327,31 @@ pub fn results(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
         if rect.is_empty() {
             break;
         }
-        frame.render_widget(
-            Paragraph::new(titled(
-                Line::from(vec![
-                    Span::styled(
-                        format!(" {}  {}", row + 1, p.name.get(lang)),
-                        theme.title.patch(style),
-                    ),
-                    Span::styled(
-                        format!("  ·  {band}  ·  {}", campus_name(app, p)),
-                        theme.dim.patch(style),
-                    ),
-                ]),
-                &why,
-                rect.width as usize,
-                "    ",
-            ))
-            .style(style),
-            rect,
-        );
+        let name = format!(" {}  {}", row + 1, p.name.get(lang));
+        let campus = campus_name(app, p);
+        let facts = format!("  ·  {band}  ·  {campus}");
+        // When name, band and campus do not fit on one line (Spanish at 80x24), the campus
+        // gets its own line rather than being cut off.
+        let one_line = name.width() + facts.width() <= usize::from(rect.width);
+        let head = Line::from(vec![
+            Span::styled(name, theme.title.patch(style)),
+            Span::styled(
+                if one_line {
+                    facts
+                } else {
+                    format!("  ·  {band}")
+                },
+                theme.dim.patch(style),
+            ),
+        ]);
+        let mut lines = titled(head, &why, rect.width as usize, "    ");
+        if !one_line {
+            lines.insert(
+                1,
+                Line::styled(format!("    {campus}"), theme.dim.patch(style)),
+            );
+        }
+        frame.render_widget(Paragraph::new(lines).style(style), rect);
         hot.add(rect, Target::Row(row));
         y += per;
     }
