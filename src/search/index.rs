@@ -11,39 +11,55 @@ use crate::catalog::Catalog;
 use crate::i18n::Lang;
 use crate::text::{FoldedText, fold};
 
+/// The vocabulary: every distinct folded word once, sorted, and all postings in one
+/// array, grouped by word, then by field, then in program order.
+pub(super) struct Vocab {
+    words: Vec<VocabWord>,
+    postings: Vec<Posting>,
+}
+
+impl std::ops::Deref for Vocab {
+    type Target = [VocabWord];
+
+    fn deref(&self) -> &[VocabWord] {
+        &self.words
+    }
+}
+
+impl Vocab {
+    /// The postings of word `id` in `field`. Sorted by field, so a match kind that does
+    /// not count in some fields (most kinds and descriptions) skips those postings
+    /// without looking at them.
+    pub fn postings_in(&self, id: usize, field: MatchField) -> &[Posting] {
+        let starts = &self.words[id].field_starts;
+        let f = field.index();
+        &self.postings[starts[f] as usize..starts[f + 1] as usize]
+    }
+}
+
 pub(super) struct VocabWord {
     pub text: Box<str>,
     pub chars: Box<[char]>,
     pub mask: u64,
     /// True when some posting is in a short field (the typo pass skips the rest).
     pub in_short_field: bool,
-    /// Sorted by field, so a match kind that does not count in some fields (most
-    /// kinds and descriptions) skips those postings without looking at them.
-    postings: Vec<Posting>,
-    /// `postings[field_starts[f]..field_starts[f + 1]]` are the postings of field `f`.
+    /// `Vocab::postings[field_starts[f]..field_starts[f + 1]]` are the postings of
+    /// this word in field `f`.
     field_starts: [u32; FIELDS + 1],
 }
 
 impl VocabWord {
-    fn new(text: String, mut postings: Vec<Posting>) -> Self {
-        postings.sort_by_key(|p| (p.field.index(), p.program));
-        let mut field_starts = [0u32; FIELDS + 1];
-        for (f, start) in field_starts.iter_mut().enumerate() {
-            *start = postings.partition_point(|p| p.field.index() < f) as u32;
-        }
+    fn new(text: Box<str>, field_starts: [u32; FIELDS + 1]) -> Self {
+        let in_short_field = MatchField::ALL
+            .iter()
+            .any(|f| f.is_short() && field_starts[f.index()] < field_starts[f.index() + 1]);
         VocabWord {
             chars: text.chars().collect(),
             mask: char_mask(&text),
-            in_short_field: postings.iter().any(|p| p.field.is_short()),
-            text: text.into_boxed_str(),
-            postings,
+            in_short_field,
+            text,
             field_starts,
         }
-    }
-
-    pub fn postings_in(&self, field: MatchField) -> &[Posting] {
-        let f = field.index();
-        &self.postings[self.field_starts[f] as usize..self.field_starts[f + 1] as usize]
     }
 }
 
@@ -132,78 +148,208 @@ impl NameKey {
     }
 }
 
-/// The sorted vocabulary of `catalog` and, per program, its English and Spanish name
-/// keys.
-pub(super) fn build(catalog: &Catalog) -> (Vec<VocabWord>, Vec<[NameKey; 2]>) {
-    let mut postings: HashMap<String, Vec<Posting>> = HashMap::new();
-    let mut add_text = |text: &str, program: usize, field: MatchField| {
+/// How many postings a chunk of `Builder::found` holds.
+const CHUNK: usize = 1 << 16;
+
+/// Postings as they are found, before they are grouped by word: each distinct folded
+/// word is stored once (interned), and a posting is three integers.
+#[derive(Default)]
+struct Builder {
+    ids: HashMap<Box<str>, u32, foldhash::fast::RandomState>,
+    words: Vec<Box<str>>,
+    /// Per word and field, 1 + the index in `found` of its latest posting (0: none), so
+    /// a word met again in the same field of the same program adds nothing.
+    latest: Vec<[u32; FIELDS]>,
+    /// (word id, posting) in the order found, in chunks of [`CHUNK`]: a statewide
+    /// catalog has millions, and one growing array would double its memory (and copy
+    /// itself) on each growth.
+    found: Vec<Vec<(u32, Posting)>>,
+    found_len: usize,
+    /// Reused for words run together, so a pair costs no allocation of its own.
+    joined: String,
+}
+
+impl Builder {
+    fn id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = self.words.len() as u32;
+        self.words.push(word.into());
+        self.ids.insert(word.into(), id);
+        self.latest.push([0; FIELDS]);
+        id
+    }
+
+    fn add_word(&mut self, word: &str, program: u32, field: MatchField, in_phrase: bool) {
+        let id = self.id(word);
+        let latest = &mut self.latest[id as usize][field.index()];
+        // Programs are added one after another, so the same program's posting of this
+        // word in this field, if any, is the latest one.
+        if let Some((_, q)) = latest
+            .checked_sub(1)
+            .map(|i| &mut self.found[i as usize / CHUNK][i as usize % CHUNK])
+            && q.program == program
+        {
+            q.in_phrase &= in_phrase;
+            return;
+        }
+        if self.found_len % CHUNK == 0 {
+            self.found.push(Vec::with_capacity(CHUNK));
+        }
+        let posting = Posting {
+            program,
+            field,
+            in_phrase,
+        };
+        self.found.last_mut().expect("a chunk").push((id, posting));
+        self.found_len += 1;
+        *latest = self.found_len as u32;
+    }
+
+    fn add_text(&mut self, text: &str, program: usize, field: MatchField) {
+        if field.is_short() {
+            self.add_short_text(text, program as u32, field);
+        } else {
+            self.add_long_text(text, program as u32, field);
+        }
+    }
+
+    /// A description, sector or certification: each word on its own. These are most of
+    /// the catalog's text, so words are taken straight from the text: only a run of
+    /// letters holding a non-ASCII one is folded into a new string. That gives the same
+    /// words as folding the whole text and then splitting it, because folding goes char
+    /// by char and leaves ASCII punctuation and spaces, where both split, as they are.
+    fn add_long_text(&mut self, text: &str, program: u32, field: MatchField) {
+        let mut lower = String::new();
+        let runs = text.split(|c: char| c.is_ascii() && !c.is_ascii_alphanumeric());
+        for run in runs.filter(|run| !run.is_empty()) {
+            if !run.is_ascii() {
+                for word in fold(run).split(|c: char| !c.is_alphanumeric()) {
+                    if !word.is_empty() {
+                        self.add_word(word, program, field, false);
+                    }
+                }
+            } else if run.bytes().any(|b| b.is_ascii_uppercase()) {
+                lower.clear();
+                lower.push_str(run);
+                lower.make_ascii_lowercase();
+                self.add_word(&lower, program, field, false);
+            } else {
+                self.add_word(run, program, field, false);
+            }
+        }
+    }
+
+    /// A name, keyword, career or pathway: its words, and each two neighbouring words
+    /// run together.
+    fn add_short_text(&mut self, text: &str, program: u32, field: MatchField) {
         let folded = fold(text);
         let words: Vec<&str> = folded
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .collect();
         let in_phrase = field == MatchField::Keyword && words.len() > 1;
+        for word in &words {
+            self.add_word(word, program, field, in_phrase);
+        }
         // Neighbouring words also run together, for students who type "videogames"
         // or "autoshop"; a two-word keyword run together is the whole keyword.
-        let joined: Vec<(String, bool)> = if field.is_short() {
-            words
-                .windows(2)
-                .map(|pair| (pair.concat(), in_phrase && words.len() > 2))
-                .collect()
-        } else {
-            Vec::new()
+        let mut joined = std::mem::take(&mut self.joined);
+        for pair in words.windows(2) {
+            joined.clear();
+            joined.push_str(pair[0]);
+            joined.push_str(pair[1]);
+            self.add_word(&joined, program, field, in_phrase && words.len() > 2);
+        }
+        self.joined = joined;
+    }
+
+    /// The sorted vocabulary, its postings grouped by word and field with a counting
+    /// sort (stable, so each group stays in program order).
+    fn finish(mut self) -> Vocab {
+        drop(std::mem::take(&mut self.ids));
+        drop(std::mem::take(&mut self.latest));
+        let mut order: Vec<u32> = (0..self.words.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| self.words[a as usize].cmp(&self.words[b as usize]));
+        let mut rank = vec![0u32; order.len()];
+        for (r, &id) in order.iter().enumerate() {
+            rank[id as usize] = r as u32;
+        }
+        let bucket =
+            |id: u32, field: MatchField| rank[id as usize] as usize * FIELDS + field.index();
+        // starts[b] is where bucket b (word rank × field) begins in the postings.
+        let mut starts = vec![0u32; order.len() * FIELDS + 1];
+        for &(id, p) in self.found.iter().flatten() {
+            starts[bucket(id, p.field) + 1] += 1;
+        }
+        for b in 1..starts.len() {
+            starts[b] += starts[b - 1];
+        }
+        let mut next = starts.clone();
+        let blank = Posting {
+            program: 0,
+            field: MatchField::Name,
+            in_phrase: false,
         };
-        let singles = words.iter().map(|w| (w.to_string(), in_phrase));
-        for (word, in_phrase) in singles.chain(joined) {
-            let list = postings.entry(word).or_default();
-            // Programs are added one after another, so a duplicate can only be
-            // among this program's postings at the end of the list.
-            let existing = list
-                .iter_mut()
-                .rev()
-                .take_while(|q| q.program == program as u32)
-                .find(|q| q.field == field);
-            match existing {
-                Some(q) => q.in_phrase &= in_phrase,
-                None => list.push(Posting {
-                    program: program as u32,
-                    field,
-                    in_phrase,
-                }),
+        let mut postings = vec![blank; self.found_len];
+        for chunk in std::mem::take(&mut self.found) {
+            for (id, p) in chunk {
+                let slot = &mut next[bucket(id, p.field)];
+                postings[*slot as usize] = p;
+                *slot += 1;
             }
         }
-    };
+        drop(next);
+        let mut texts: Vec<Option<Box<str>>> = self.words.into_iter().map(Some).collect();
+        let words = order
+            .iter()
+            .enumerate()
+            .map(|(r, &id)| {
+                let mut field_starts = [0u32; FIELDS + 1];
+                field_starts.copy_from_slice(&starts[r * FIELDS..=(r + 1) * FIELDS]);
+                let text = texts[id as usize].take().unwrap_or_default();
+                VocabWord::new(text, field_starts)
+            })
+            .collect();
+        Vocab { words, postings }
+    }
+}
 
+/// The sorted vocabulary of `catalog` and, per program, its English and Spanish name
+/// keys.
+pub(super) fn build(catalog: &Catalog) -> (Vocab, Vec<[NameKey; 2]>) {
+    let mut builder = Builder::default();
     let mut names = Vec::with_capacity(catalog.programs.len());
     for (i, p) in catalog.programs.iter().enumerate() {
         for t in p.name.all() {
-            add_text(t, i, MatchField::Name);
+            builder.add_text(t, i, MatchField::Name);
         }
         for k in &p.keywords {
-            add_text(k, i, MatchField::Keyword);
+            builder.add_text(k, i, MatchField::Keyword);
         }
         for c in &p.careers {
             for t in c.all() {
-                add_text(t, i, MatchField::Career);
+                builder.add_text(t, i, MatchField::Career);
             }
         }
         if let Some(sector) = catalog.sectors.iter().find(|s| s.id == p.sector) {
             for t in sector.name.all() {
-                add_text(t, i, MatchField::Sector);
+                builder.add_text(t, i, MatchField::Sector);
             }
             if let Some(pathway) = sector.pathways.iter().find(|w| w.id == p.pathway) {
                 for t in pathway.name.all() {
-                    add_text(t, i, MatchField::Pathway);
+                    builder.add_text(t, i, MatchField::Pathway);
                 }
             }
         }
         for c in &p.certifications {
             for t in c.all() {
-                add_text(t, i, MatchField::Certification);
+                builder.add_text(t, i, MatchField::Certification);
             }
         }
         for t in p.description.all().chain(p.summary.all()) {
-            add_text(t, i, MatchField::Description);
+            builder.add_text(t, i, MatchField::Description);
         }
         names.push([
             NameKey::new(p.name.get(Lang::En)),
@@ -211,11 +357,7 @@ pub(super) fn build(catalog: &Catalog) -> (Vec<VocabWord>, Vec<[NameKey; 2]>) {
         ]);
     }
 
-    let mut vocab: Vec<VocabWord> = postings
-        .into_iter()
-        .map(|(text, postings)| VocabWord::new(text, postings))
-        .collect();
-    vocab.sort_by(|a, b| a.text.cmp(&b.text));
+    let vocab = builder.finish();
     for key in names.iter_mut().flatten() {
         for word in &mut key.words {
             let text = word.text(&key.folded.chars);
