@@ -98,12 +98,11 @@ pub(super) struct NameWord {
 }
 
 impl NameWord {
-    fn text(&self, chars: &[char]) -> String {
+    /// Writes this word's text into `out`.
+    fn text_into(&self, chars: &[char], out: &mut String) {
         let second = self.second.clone().unwrap_or(0..0);
-        chars[self.first.clone()]
-            .iter()
-            .chain(&chars[second])
-            .collect()
+        out.clear();
+        out.extend(chars[self.first.clone()].iter().chain(&chars[second]));
     }
 
     /// Position in `NameKey::folded` of char `i` of this word.
@@ -267,7 +266,8 @@ impl Builder {
 
     /// The sorted vocabulary, its postings grouped by word and field with a counting
     /// sort (stable, so each group stays in program order).
-    fn finish(mut self) -> Vocab {
+    /// The vocabulary, and the place in it of each word id.
+    fn finish(mut self) -> (Vocab, Vec<u32>) {
         drop(std::mem::take(&mut self.ids));
         drop(std::mem::take(&mut self.latest));
         let mut order: Vec<u32> = (0..self.words.len() as u32).collect();
@@ -312,7 +312,7 @@ impl Builder {
                 VocabWord::new(text, field_starts)
             })
             .collect();
-        Vocab { words, postings }
+        (Vocab { words, postings }, rank)
     }
 }
 
@@ -321,6 +321,7 @@ impl Builder {
 pub(super) fn build(catalog: &Catalog) -> (Vocab, Vec<[NameKey; 2]>) {
     let mut builder = Builder::default();
     let mut names = Vec::with_capacity(catalog.programs.len());
+    let mut text = String::new();
     for (i, p) in catalog.programs.iter().enumerate() {
         for t in p.name.all() {
             builder.add_text(t, i, MatchField::Name);
@@ -351,20 +352,25 @@ pub(super) fn build(catalog: &Catalog) -> (Vocab, Vec<[NameKey; 2]>) {
         for t in p.description.all().chain(p.summary.all()) {
             builder.add_text(t, i, MatchField::Description);
         }
-        names.push([
+        let mut keys = [
             NameKey::new(p.name.get(Lang::En)),
             NameKey::new(p.name.get(Lang::Es)),
-        ]);
+        ];
+        for key in &mut keys {
+            for word in &mut key.words {
+                word.text_into(&key.folded.chars, &mut text);
+                // Names went into the vocabulary with the same folding and splitting.
+                // Word ids for now; their places in the sorted vocabulary below.
+                word.vocab = builder.ids.get(text.as_str()).copied().unwrap_or(u32::MAX);
+            }
+        }
+        names.push(keys);
     }
 
-    let vocab = builder.finish();
-    for key in names.iter_mut().flatten() {
-        for word in &mut key.words {
-            let text = word.text(&key.folded.chars);
-            // Names went into the vocabulary with the same folding and splitting.
-            word.vocab = vocab
-                .binary_search_by(|v| (*v.text).cmp(text.as_str()))
-                .map_or(u32::MAX, |i| i as u32);
+    let (vocab, rank) = builder.finish();
+    for word in names.iter_mut().flatten().flat_map(|key| &mut key.words) {
+        if let Some(&place) = rank.get(word.vocab as usize) {
+            word.vocab = place;
         }
     }
     (vocab, names)
