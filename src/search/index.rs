@@ -9,7 +9,7 @@ use super::classify::char_mask;
 use super::{FIELDS, MatchField, SearchIndex};
 use crate::catalog::Catalog;
 use crate::i18n::Lang;
-use crate::text::{FoldedText, fold};
+use crate::text::{FoldedText, fold, merge_ranges};
 
 /// The vocabulary: every distinct folded word once, sorted, and all postings in one
 /// array, grouped by word, then by field, then in program order.
@@ -83,67 +83,102 @@ impl Posting {
 }
 
 pub(super) struct NameKey {
-    pub folded: FoldedText,
+    /// For every folded char of the name, the byte range of the displayed name it came
+    /// from ([`FoldedText::source`], kept in 32 bits: one per program and language).
+    source: Box<[(u32, u32)]>,
     /// The words of the name and each pair of neighbouring words run together (as
     /// indexed), with their index in the vocabulary.
-    pub words: Vec<NameWord>,
+    pub words: Box<[NameWord]>,
 }
 
-/// A word of a displayed name: one run of letters in `NameKey::folded`, or two
-/// neighbouring runs read as one ("Video Game" as "videogame").
+/// A word of a displayed name: one run of letters in the folded name, or two
+/// neighbouring runs read as one ("Video Game" as "videogame"). Runs are folded char
+/// positions, start and end.
 pub(super) struct NameWord {
-    first: Range<usize>,
-    second: Option<Range<usize>>,
+    first: (u16, u16),
+    second: Option<(u16, u16)>,
     pub vocab: u32,
 }
 
 impl NameWord {
     /// Writes this word's text into `out`.
     fn text_into(&self, chars: &[char], out: &mut String) {
-        let second = self.second.clone().unwrap_or(0..0);
+        let run = |(start, end): (u16, u16)| &chars[start as usize..end as usize];
         out.clear();
-        out.extend(chars[self.first.clone()].iter().chain(&chars[second]));
+        out.extend(
+            run(self.first)
+                .iter()
+                .chain(self.second.map_or(&[][..], run)),
+        );
     }
 
-    /// Position in `NameKey::folded` of char `i` of this word.
+    /// Position in the folded name of char `i` of this word.
     pub fn position(&self, i: usize) -> usize {
-        match &self.second {
-            Some(second) if i >= self.first.len() => second.start + i - self.first.len(),
-            _ => self.first.start + i,
+        let (start, end) = self.first;
+        let first_len = usize::from(end - start);
+        match self.second {
+            Some((second, _)) if i >= first_len => usize::from(second) + i - first_len,
+            _ => usize::from(start) + i,
         }
     }
 }
 
 impl NameKey {
-    fn new(name: &str) -> Self {
+    /// The name key of `name`, its words' `vocab` set by `vocab_of` (given each
+    /// word's text).
+    fn new(name: &str, scratch: &mut String, mut vocab_of: impl FnMut(&str) -> u32) -> Self {
         let folded = FoldedText::new(name);
-        let mut runs: Vec<Range<usize>> = Vec::new();
+        // A name longer than 65,535 chars is only searched on its first ones.
+        let chars = &folded.chars[..folded.chars.len().min(usize::from(u16::MAX))];
+        let mut runs: Vec<(u16, u16)> = Vec::new();
         let mut start = None;
-        for (i, c) in folded.chars.iter().enumerate() {
+        for (i, c) in chars.iter().enumerate() {
             match (c.is_alphanumeric(), start) {
-                (true, None) => start = Some(i),
+                (true, None) => start = Some(i as u16),
                 (false, Some(s)) => {
-                    runs.push(s..i);
+                    runs.push((s, i as u16));
                     start = None;
                 }
                 _ => {}
             }
         }
         if let Some(s) = start {
-            runs.push(s..folded.chars.len());
+            runs.push((s, chars.len() as u16));
         }
-        let singles = runs.iter().map(|r| NameWord {
-            first: r.clone(),
-            second: None,
-            vocab: u32::MAX,
-        });
-        let pairs = runs.windows(2).map(|pair| NameWord {
-            first: pair[0].clone(),
-            second: Some(pair[1].clone()),
-            vocab: u32::MAX,
-        });
-        let words = singles.chain(pairs).collect();
-        NameKey { folded, words }
+        let singles = runs.iter().map(|&first| (first, None));
+        let pairs = runs.windows(2).map(|pair| (pair[0], Some(pair[1])));
+        let words = singles
+            .chain(pairs)
+            .map(|(first, second)| {
+                let mut word = NameWord {
+                    first,
+                    second,
+                    vocab: u32::MAX,
+                };
+                word.text_into(chars, scratch);
+                word.vocab = vocab_of(scratch);
+                word
+            })
+            .collect();
+        let byte = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        let source = folded
+            .source
+            .iter()
+            .map(|r| (byte(r.start), byte(r.end)))
+            .collect();
+        NameKey { source, words }
+    }
+
+    /// Byte ranges of the displayed name covering the folded char positions `chars`,
+    /// sorted and merged, as [`FoldedText::byte_ranges`] gives them.
+    pub fn byte_ranges(&self, chars: impl IntoIterator<Item = usize>) -> Vec<Range<usize>> {
+        let mut ranges: Vec<Range<usize>> = chars
+            .into_iter()
+            .filter_map(|i| self.source.get(i))
+            .map(|&(start, end)| start as usize..end as usize)
+            .collect();
+        merge_ranges(&mut ranges);
+        ranges
     }
 }
 
@@ -352,23 +387,23 @@ pub(super) fn build(catalog: &Catalog) -> (Vocab, Vec<[NameKey; 2]>) {
         for t in p.description.all().chain(p.summary.all()) {
             builder.add_text(t, i, MatchField::Description);
         }
-        let mut keys = [
-            NameKey::new(p.name.get(Lang::En)),
-            NameKey::new(p.name.get(Lang::Es)),
+        // Names went into the vocabulary with the same folding and splitting. Word ids
+        // for now; their places in the sorted vocabulary below.
+        let ids = &builder.ids;
+        let mut id_of = |word: &str| ids.get(word).copied().unwrap_or(u32::MAX);
+        let keys = [
+            NameKey::new(p.name.get(Lang::En), &mut text, &mut id_of),
+            NameKey::new(p.name.get(Lang::Es), &mut text, &mut id_of),
         ];
-        for key in &mut keys {
-            for word in &mut key.words {
-                word.text_into(&key.folded.chars, &mut text);
-                // Names went into the vocabulary with the same folding and splitting.
-                // Word ids for now; their places in the sorted vocabulary below.
-                word.vocab = builder.ids.get(text.as_str()).copied().unwrap_or(u32::MAX);
-            }
-        }
         names.push(keys);
     }
 
     let (vocab, rank) = builder.finish();
-    for word in names.iter_mut().flatten().flat_map(|key| &mut key.words) {
+    for word in names
+        .iter_mut()
+        .flatten()
+        .flat_map(|key| key.words.iter_mut())
+    {
         if let Some(&place) = rank.get(word.vocab as usize) {
             word.vocab = place;
         }

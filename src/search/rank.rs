@@ -279,7 +279,7 @@ impl SearchIndex {
     ) -> Vec<Range<usize>> {
         let key = self.name_key(program, lang);
         scratch.clear();
-        for word in &key.words {
+        for word in key.words.iter() {
             let Some(&from) = first_match.get(word.vocab as usize) else {
                 continue; // not in the vocabulary (cannot happen: names are indexed)
             };
@@ -293,6 +293,6 @@ impl SearchIndex {
                 scratch.extend(m.highlight.iter().map(|&i| word.position(i)));
             }
         }
-        key.folded.byte_ranges(scratch.iter().copied())
+        key.byte_ranges(scratch.iter().copied())
     }
 }
