@@ -15,7 +15,9 @@ use crate::text::{FoldedText, fold, merge_ranges};
 /// array, grouped by word, then by field, then in program order.
 pub(super) struct Vocab {
     words: Vec<VocabWord>,
-    postings: Vec<Posting>,
+    /// Each posting as `program << 1 | in_phrase`: its word and field are where it is
+    /// stored (`VocabWord::field_starts`), so four bytes hold it.
+    postings: Vec<u32>,
 }
 
 impl std::ops::Deref for Vocab {
@@ -30,10 +32,20 @@ impl Vocab {
     /// The postings of word `id` in `field`. Sorted by field, so a match kind that does
     /// not count in some fields (most kinds and descriptions) skips those postings
     /// without looking at them.
-    pub fn postings_in(&self, id: usize, field: MatchField) -> &[Posting] {
+    pub fn postings_in(
+        &self,
+        id: usize,
+        field: MatchField,
+    ) -> impl ExactSizeIterator<Item = Posting> + '_ {
         let starts = &self.words[id].field_starts;
         let f = field.index();
-        &self.postings[starts[f] as usize..starts[f + 1] as usize]
+        self.postings[starts[f] as usize..starts[f + 1] as usize]
+            .iter()
+            .map(move |&stored| Posting {
+                program: stored >> 1,
+                field,
+                in_phrase: stored & 1 == 1,
+            })
     }
 }
 
@@ -182,6 +194,31 @@ impl NameKey {
     }
 }
 
+/// A posting while building, in four bytes: `program << 4 | field << 1 | in_phrase`.
+/// A catalog file of at most 64 MB holds far fewer than 2^28 programs.
+#[derive(Clone, Copy)]
+struct Found(u32);
+
+impl Found {
+    fn new(program: u32, field: MatchField, in_phrase: bool) -> Found {
+        debug_assert!(program < 1 << 28);
+        Found(program << 4 | (field.index() as u32) << 1 | u32::from(in_phrase))
+    }
+
+    fn program(self) -> u32 {
+        self.0 >> 4
+    }
+
+    fn field(self) -> MatchField {
+        MatchField::ALL[(self.0 >> 1 & 0b111) as usize]
+    }
+
+    /// As [`Vocab::postings`] keeps it.
+    fn stored(self) -> u32 {
+        self.program() << 1 | (self.0 & 1)
+    }
+}
+
 /// How many postings a chunk of `Builder::found` holds.
 const CHUNK: usize = 1 << 16;
 
@@ -194,10 +231,10 @@ struct Builder {
     /// Per word and field, 1 + the index in `found` of its latest posting (0: none), so
     /// a word met again in the same field of the same program adds nothing.
     latest: Vec<[u32; FIELDS]>,
-    /// (word id, posting) in the order found, in chunks of [`CHUNK`]: a statewide
+    /// (word id, [`Found`]) in the order found, in chunks of [`CHUNK`]: a statewide
     /// catalog has millions, and one growing array would double its memory (and copy
     /// itself) on each growth.
-    found: Vec<Vec<(u32, Posting)>>,
+    found: Vec<Vec<(u32, Found)>>,
     found_len: usize,
     /// Reused for words run together, so a pair costs no allocation of its own.
     joined: String,
@@ -223,20 +260,16 @@ impl Builder {
         if let Some((_, q)) = latest
             .checked_sub(1)
             .map(|i| &mut self.found[i as usize / CHUNK][i as usize % CHUNK])
-            && q.program == program
+            && q.program() == program
         {
-            q.in_phrase &= in_phrase;
+            q.0 &= !u32::from(!in_phrase);
             return;
         }
         if self.found_len % CHUNK == 0 {
             self.found.push(Vec::with_capacity(CHUNK));
         }
-        let posting = Posting {
-            program,
-            field,
-            in_phrase,
-        };
-        self.found.last_mut().expect("a chunk").push((id, posting));
+        let found = Found::new(program, field, in_phrase);
+        self.found.last_mut().expect("a chunk").push((id, found));
         self.found_len += 1;
         *latest = self.found_len as u32;
     }
@@ -300,8 +333,8 @@ impl Builder {
     }
 
     /// The sorted vocabulary, its postings grouped by word and field with a counting
-    /// sort (stable, so each group stays in program order).
-    /// The vocabulary, and the place in it of each word id.
+    /// sort (stable, so each group stays in program order), and the place in it of
+    /// each word id.
     fn finish(mut self) -> (Vocab, Vec<u32>) {
         drop(std::mem::take(&mut self.ids));
         drop(std::mem::take(&mut self.latest));
@@ -315,23 +348,18 @@ impl Builder {
             |id: u32, field: MatchField| rank[id as usize] as usize * FIELDS + field.index();
         // starts[b] is where bucket b (word rank × field) begins in the postings.
         let mut starts = vec![0u32; order.len() * FIELDS + 1];
-        for &(id, p) in self.found.iter().flatten() {
-            starts[bucket(id, p.field) + 1] += 1;
+        for &(id, found) in self.found.iter().flatten() {
+            starts[bucket(id, found.field()) + 1] += 1;
         }
         for b in 1..starts.len() {
             starts[b] += starts[b - 1];
         }
         let mut next = starts.clone();
-        let blank = Posting {
-            program: 0,
-            field: MatchField::Name,
-            in_phrase: false,
-        };
-        let mut postings = vec![blank; self.found_len];
+        let mut postings = vec![0u32; self.found_len];
         for chunk in std::mem::take(&mut self.found) {
-            for (id, p) in chunk {
-                let slot = &mut next[bucket(id, p.field)];
-                postings[*slot as usize] = p;
+            for (id, found) in chunk {
+                let slot = &mut next[bucket(id, found.field())];
+                postings[*slot as usize] = found.stored();
                 *slot += 1;
             }
         }

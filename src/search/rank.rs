@@ -58,7 +58,7 @@ impl<'a> Scorer<'a> {
     fn record(&mut self, id: usize, m: TokenMatch) {
         let (kind, len) = (m.kind, self.word_chars);
         if kind.allowed_in(MatchField::Name, len)
-            && !self.vocab.postings_in(id, MatchField::Name).is_empty()
+            && self.vocab.postings_in(id, MatchField::Name).len() > 0
         {
             self.name_matches.push(NameMatch {
                 vocab: id as u32,
