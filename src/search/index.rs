@@ -238,6 +238,49 @@ struct Builder {
     found_len: usize,
     /// Reused for words run together, so a pair costs no allocation of its own.
     joined: String,
+    /// Reused for the words of each text.
+    words_of_text: FoldedWords,
+}
+
+/// The folded words of one text, in one reused buffer: the words of `fold(text)` split
+/// at every char that is not alphanumeric, without a new string per text.
+#[derive(Default)]
+struct FoldedWords {
+    text: String,
+    bounds: Vec<Range<usize>>,
+}
+
+impl FoldedWords {
+    /// Takes the words of `text`. A run of ASCII letters and digits is lowercased as it
+    /// is copied; only a run holding a non-ASCII char goes through [`fold`]. That gives
+    /// the words of folding the whole text and then splitting it, because folding goes
+    /// char by char and leaves ASCII punctuation and spaces, where both split, as they
+    /// are.
+    fn fill(&mut self, text: &str) {
+        self.text.clear();
+        self.bounds.clear();
+        let runs = text.split(|c: char| c.is_ascii() && !c.is_ascii_alphanumeric());
+        for run in runs.filter(|run| !run.is_empty()) {
+            if run.is_ascii() {
+                let start = self.text.len();
+                self.text.push_str(run);
+                self.text[start..].make_ascii_lowercase();
+                self.bounds.push(start..self.text.len());
+            } else {
+                for word in fold(run).split(|c: char| !c.is_alphanumeric()) {
+                    if !word.is_empty() {
+                        let start = self.text.len();
+                        self.text.push_str(word);
+                        self.bounds.push(start..self.text.len());
+                    }
+                }
+            }
+        }
+    }
+
+    fn get(&self, i: usize) -> &str {
+        &self.text[self.bounds[i].clone()]
+    }
 }
 
 impl Builder {
@@ -275,61 +318,29 @@ impl Builder {
     }
 
     fn add_text(&mut self, text: &str, program: usize, field: MatchField) {
+        let mut words = std::mem::take(&mut self.words_of_text);
+        words.fill(text);
+        let program = program as u32;
+        let count = words.bounds.len();
+        // Words of a several-word keyword count as part of a phrase.
+        let in_phrase = field == MatchField::Keyword && count > 1;
+        for i in 0..count {
+            self.add_word(words.get(i), program, field, in_phrase);
+        }
+        // In short fields neighbouring words also run together, for students who type
+        // "videogames" or "autoshop"; a two-word keyword run together is the whole
+        // keyword.
         if field.is_short() {
-            self.add_short_text(text, program as u32, field);
-        } else {
-            self.add_long_text(text, program as u32, field);
-        }
-    }
-
-    /// A description, sector or certification: each word on its own. These are most of
-    /// the catalog's text, so words are taken straight from the text: only a run of
-    /// letters holding a non-ASCII one is folded into a new string. That gives the same
-    /// words as folding the whole text and then splitting it, because folding goes char
-    /// by char and leaves ASCII punctuation and spaces, where both split, as they are.
-    fn add_long_text(&mut self, text: &str, program: u32, field: MatchField) {
-        let mut lower = String::new();
-        let runs = text.split(|c: char| c.is_ascii() && !c.is_ascii_alphanumeric());
-        for run in runs.filter(|run| !run.is_empty()) {
-            if !run.is_ascii() {
-                for word in fold(run).split(|c: char| !c.is_alphanumeric()) {
-                    if !word.is_empty() {
-                        self.add_word(word, program, field, false);
-                    }
-                }
-            } else if run.bytes().any(|b| b.is_ascii_uppercase()) {
-                lower.clear();
-                lower.push_str(run);
-                lower.make_ascii_lowercase();
-                self.add_word(&lower, program, field, false);
-            } else {
-                self.add_word(run, program, field, false);
+            let mut joined = std::mem::take(&mut self.joined);
+            for i in 1..count {
+                joined.clear();
+                joined.push_str(words.get(i - 1));
+                joined.push_str(words.get(i));
+                self.add_word(&joined, program, field, in_phrase && count > 2);
             }
+            self.joined = joined;
         }
-    }
-
-    /// A name, keyword, career or pathway: its words, and each two neighbouring words
-    /// run together.
-    fn add_short_text(&mut self, text: &str, program: u32, field: MatchField) {
-        let folded = fold(text);
-        let words: Vec<&str> = folded
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        let in_phrase = field == MatchField::Keyword && words.len() > 1;
-        for word in &words {
-            self.add_word(word, program, field, in_phrase);
-        }
-        // Neighbouring words also run together, for students who type "videogames"
-        // or "autoshop"; a two-word keyword run together is the whole keyword.
-        let mut joined = std::mem::take(&mut self.joined);
-        for pair in words.windows(2) {
-            joined.clear();
-            joined.push_str(pair[0]);
-            joined.push_str(pair[1]);
-            self.add_word(&joined, program, field, in_phrase && words.len() > 2);
-        }
-        self.joined = joined;
+        self.words_of_text = words;
     }
 
     /// The sorted vocabulary, its postings grouped by word and field with a counting
