@@ -308,7 +308,7 @@ impl Builder {
             q.0 &= !u32::from(!in_phrase);
             return;
         }
-        if self.found_len % CHUNK == 0 {
+        if self.found_len.is_multiple_of(CHUNK) {
             self.found.push(Vec::with_capacity(CHUNK));
         }
         let found = Found::new(program, field, in_phrase);
