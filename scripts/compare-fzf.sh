@@ -58,4 +58,8 @@ fzf_peak=$(median "$dir/fzf.txt" 2)
 echo "programs: $count, query: '$query', runs: $runs (medians), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "roc-kiosk search: ${kiosk_cpu} s CPU (user+sys), peak $((kiosk_peak / 1024)) MB"
 echo "fzf --filter:     ${fzf_cpu} s CPU (user+sys), peak $((fzf_peak / 1024)) MB"
-awk -v k="$kiosk_cpu" -v f="$fzf_cpu" 'BEGIN {printf "ratio (roc-kiosk / fzf CPU): %.2fx\n", k / f}'
+# GNU time counts CPU in steps of 10 ms: below that there is no ratio to give.
+awk -v k="$kiosk_cpu" -v f="$fzf_cpu" 'BEGIN {
+    if (f > 0) printf "ratio (roc-kiosk / fzf CPU): %.2fx\n", k / f
+    else print "ratio (roc-kiosk / fzf CPU): n/a (fzf under the 10 ms the clock counts)"
+}'
