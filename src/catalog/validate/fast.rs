@@ -200,6 +200,15 @@ fn entries<T>(key: &str, list: &[T], id: impl Fn(&T) -> Option<&String>) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::plainly_clean;
+    use crate::catalog::load::BUNDLED;
+
+    #[test]
+    fn the_fast_path_reads_the_catalog_the_located_path_reads() {
+        let fast = super::validate(BUNDLED.map(|(_, text)| text)).expect("fast path");
+        let files = BUNDLED.map(|(name, text)| (name.to_string(), Ok(text.to_string())));
+        let located = super::super::located(files).expect("located path");
+        assert_eq!(fast, located);
+    }
 
     #[test]
     fn plain_json_is_clean() {
