@@ -8,11 +8,11 @@
 
 use std::hint::black_box;
 
+#[path = "catalog_gen/mod.rs"]
+mod catalog_gen;
+
 use criterion::{Criterion, criterion_group, criterion_main};
-use rand::rngs::StdRng;
-use rand::seq::IndexedRandom;
-use rand::{Rng, SeedableRng};
-use roc_kiosk::catalog::{Catalog, Text};
+use roc_kiosk::catalog::Catalog;
 use roc_kiosk::i18n::Lang;
 use roc_kiosk::search::SearchIndex;
 
@@ -27,58 +27,11 @@ const QUERIES: [(&str, &str); 6] = [
     ("no_match", "xyzzy"),
 ];
 
-const SYLLABLES: [&str; 16] = [
-    "ka", "lo", "mi", "ren", "to", "vas", "qui", "den", "sol", "mar", "ti", "bra", "nel", "zu",
-    "po", "gar",
-];
-
-/// The bundled programs cloned to `count`, each with a unique id and a unique made-up
-/// word in its name, and keywords and description words borrowed from other programs,
-/// so the vocabulary grows as a real large catalog's would.
+/// The bundled catalog with its programs replaced by `count` generated ones (the
+/// generator `benches/scale.rs`, `scripts/compare-fzf.sh` and `tests/scale.rs` share).
 fn generated_catalog(count: usize) -> Catalog {
     let mut catalog = Catalog::bundled().expect("bundled catalog");
-    let base = catalog.programs.clone();
-    let all_keywords: Vec<String> = base.iter().flat_map(|p| p.keywords.clone()).collect();
-    let all_words: Vec<String> = base
-        .iter()
-        .flat_map(|p| {
-            p.description
-                .en
-                .split_whitespace()
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    let mut rng = StdRng::seed_from_u64(2026);
-    catalog.programs = (0..count)
-        .map(|i| {
-            let mut p = base[i % base.len()].clone();
-            let mut made_up = String::new();
-            let mut n = i;
-            loop {
-                made_up.push_str(SYLLABLES[n % SYLLABLES.len()]);
-                n /= SYLLABLES.len();
-                if n == 0 {
-                    break;
-                }
-            }
-            p.id = format!("{}-{i}", p.id);
-            p.name = Text {
-                en: format!("{} {made_up}", p.name.en),
-                es: p.name.es.as_ref().map(|es| format!("{es} {made_up}")),
-            };
-            for _ in 0..rng.random_range(0..4) {
-                if let Some(k) = all_keywords.choose(&mut rng) {
-                    p.keywords.push(k.clone());
-                }
-            }
-            let extra: Vec<&str> = (0..rng.random_range(0..10))
-                .filter_map(|_| all_words.choose(&mut rng).map(String::as_str))
-                .collect();
-            p.description.en = format!("{} {}", p.description.en, extra.join(" "));
-            p
-        })
-        .collect();
+    catalog.programs = catalog_gen::programs(count);
     catalog
 }
 

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use common::hostile::within_a_minute;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
-use roc_kiosk::catalog::load::BUNDLED;
+use roc_kiosk::catalog::load::{BUNDLED, MAX_FILE_BYTES};
 use roc_kiosk::catalog::{Catalog, CatalogErrors};
 
 fn fixtures() -> PathBuf {
@@ -175,13 +175,13 @@ fn oversized_file_is_refused_with_a_clear_error() {
     let path = dir.path().join("programs.json");
     // Valid JSON padded past the limit: the size alone must be the reason.
     let mut text = fs::read_to_string(&path).unwrap();
-    text.push_str(&" ".repeat(10 * 1024 * 1024 + 1));
+    text.push_str(&" ".repeat(MAX_FILE_BYTES as usize + 1));
     fs::write(&path, text).unwrap();
     let errors = Catalog::from_dir(dir.path()).unwrap_err();
     let shown = lines(&errors);
     assert_eq!(shown.len(), 1, "{shown:?}");
     assert!(shown[0].contains("programs.json"), "{}", shown[0]);
-    assert!(shown[0].contains("over the 10 MB limit"), "{}", shown[0]);
+    assert!(shown[0].contains("over the 64 MB limit"), "{}", shown[0]);
 }
 
 #[test]

@@ -16,8 +16,10 @@ pub const BUNDLED: [(&str, &str); 4] = [
     ("quiz.json", include_str!("../../catalog/quiz.json")),
 ];
 
-/// Files larger than this are refused before parsing.
-pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+/// Files larger than this are refused before parsing. A statewide catalog (every ROCP,
+/// 10,000 programs with full descriptions) is about 31 MB; a binary or a huge log past
+/// this is refused by its size alone.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Where a catalog comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,7 +91,7 @@ fn read_catalog_file(path: &Path) -> Result<String, CatalogError> {
                 "put the catalog file itself here (a copy of the bundled catalog/ file to edit)"
             }
             ReadError::TooBig { .. } => {
-                "a catalog file should be a few hundred KB; check that this is the right file"
+                "a catalog file is a few hundred KB, and even a statewide one a few tens of MB; check that this is the right file"
             }
             ReadError::NotUtf8 { .. } => {
                 "save the file as UTF-8 (most editors have an encoding option)"

@@ -1,6 +1,10 @@
 //! Parsing with located errors, and the meaning checks that serde cannot do.
 //!
-//! The order is chosen so one run reports every problem it can:
+//! A catalog is first read by the fast path ([`fast`]): straight into the typed structs,
+//! checked there, no positions kept. Only when that path is not sure the catalog is
+//! valid does the located path below run, and it alone writes the errors.
+//!
+//! The located path's order is chosen so one run reports every problem it can:
 //! 1. each file is parsed to a `serde_json::Value` (a syntax error stops only that file);
 //! 2. each entry (program, sector, campus, quiz item...) is deserialized from its own
 //!    slice of text, so every bad entry is reported with its id ([`schema`]);
@@ -9,6 +13,7 @@
 //!
 //! Errors are located with a span index of the text ([`crate::jsonloc`]).
 
+mod fast;
 mod figures;
 mod formats;
 mod item_areas;
@@ -225,6 +230,21 @@ fn ids_of(entries: &[Entry]) -> BTreeSet<String> {
 pub fn parse_and_validate(
     files: [(String, Result<String, CatalogError>); 4],
 ) -> Result<Catalog, CatalogErrors> {
+    if let [
+        (_, Ok(center)),
+        (_, Ok(sectors)),
+        (_, Ok(programs)),
+        (_, Ok(quiz)),
+    ] = &files
+        && let Some(catalog) = fast::validate([center, sectors, programs, quiz].map(String::as_str))
+    {
+        return Ok(catalog);
+    }
+    located(files)
+}
+
+/// Parses with positions and reports every problem, located (see the module's top).
+fn located(files: [(String, Result<String, CatalogError>); 4]) -> Result<Catalog, CatalogErrors> {
     let mut errors = Vec::new();
     let [center, sectors, programs, quiz] = files.map(|(file, text)| match text {
         Ok(text) => parse_json(file, text, &mut errors),

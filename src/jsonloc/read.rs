@@ -127,22 +127,25 @@ pub fn read_text(path: &Path, limit: u64) -> Result<String, ReadError> {
             size: Some(size),
         });
     }
-    let mut bytes = Vec::new();
+    // The size the file system gives, plus the one byte below: one allocation, and the
+    // text is not copied again (a statewide catalog is tens of MB).
+    let mut bytes = Vec::with_capacity(size.min(limit) as usize + 1);
     // One byte past the limit tells a file that grew (or lied about its size) from one
     // that fits.
     file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
         return Err(ReadError::TooBig { limit, size: None });
     }
-    let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(&bytes);
-    match std::str::from_utf8(body) {
-        Ok(text) => Ok(text.to_string()),
-        Err(e) => {
-            let valid = std::str::from_utf8(&body[..e.valid_up_to()]).unwrap_or_default();
-            let (line, column) = super::line_col(valid, valid.len());
-            Err(ReadError::NotUtf8 { line, column })
-        }
+    if bytes.starts_with(UTF8_BOM) {
+        bytes.drain(..UTF8_BOM.len());
     }
+    String::from_utf8(bytes).map_err(|e| {
+        let body = e.as_bytes();
+        let valid_up_to = e.utf8_error().valid_up_to();
+        let valid = std::str::from_utf8(&body[..valid_up_to]).unwrap_or_default();
+        let (line, column) = super::line_col(valid, valid.len());
+        ReadError::NotUtf8 { line, column }
+    })
 }
 
 /// The path the links from `path` lead to, following at most [`MAX_SYMLINKS`]; the

@@ -134,7 +134,7 @@ pub struct Hit {
 pub struct SearchIndex {
     matcher: SkimMatcherV2,
     /// Distinct folded words of all programs, sorted, so a prefix is a range.
-    vocab: Vec<index::VocabWord>,
+    vocab: index::Vocab,
     /// Per program, the folded display name in English and in Spanish (or English when
     /// the translation is missing, as [`crate::catalog::Text::get`] shows it).
     names: Vec<[index::NameKey; 2]>,

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::classify::{MatchKind, Pass, TokenMatch, classify};
-use super::index::VocabWord;
+use super::index::Vocab;
 use super::query::{QueryWord, query_words};
 use super::{FIELDS, Found, Hit, MatchField, SearchIndex};
 use crate::i18n::Lang;
@@ -22,7 +22,7 @@ struct NameMatch {
 /// What the query words matched, one word at a time: per program and field, the best
 /// `quality * weight` of the current word, and for every word the name words to light.
 struct Scorer<'a> {
-    vocab: &'a [VocabWord],
+    vocab: &'a Vocab,
     /// Chars in the current query word (short words count in fewer fields).
     word_chars: usize,
     /// Per program, the current word's best score in each field.
@@ -37,7 +37,7 @@ struct Scorer<'a> {
 }
 
 impl<'a> Scorer<'a> {
-    fn new(vocab: &'a [VocabWord], programs: usize) -> Self {
+    fn new(vocab: &'a Vocab, programs: usize) -> Self {
         Scorer {
             vocab,
             word_chars: 0,
@@ -56,9 +56,10 @@ impl<'a> Scorer<'a> {
     /// Counts the match `m` of the current word with vocabulary word `id` in every
     /// field where its kind is allowed.
     fn record(&mut self, id: usize, m: TokenMatch) {
-        let vw = &self.vocab[id];
         let (kind, len) = (m.kind, self.word_chars);
-        if kind.allowed_in(MatchField::Name, len) && !vw.postings_in(MatchField::Name).is_empty() {
+        if kind.allowed_in(MatchField::Name, len)
+            && self.vocab.postings_in(id, MatchField::Name).len() > 0
+        {
             self.name_matches.push(NameMatch {
                 vocab: id as u32,
                 highlight: m.highlight,
@@ -66,7 +67,7 @@ impl<'a> Scorer<'a> {
         }
         let fields = MatchField::ALL.into_iter();
         let allowed = fields.filter(|&f| kind.allowed_in(f, len));
-        for p in allowed.flat_map(|f| vw.postings_in(f)) {
+        for p in allowed.flat_map(|f| self.vocab.postings_in(id, f)) {
             let s = m.quality * p.weight();
             if s <= 0.0 {
                 continue;
@@ -278,7 +279,7 @@ impl SearchIndex {
     ) -> Vec<Range<usize>> {
         let key = self.name_key(program, lang);
         scratch.clear();
-        for word in &key.words {
+        for word in key.words.iter() {
             let Some(&from) = first_match.get(word.vocab as usize) else {
                 continue; // not in the vocabulary (cannot happen: names are indexed)
             };
@@ -292,6 +293,6 @@ impl SearchIndex {
                 scratch.extend(m.highlight.iter().map(|&i| word.position(i)));
             }
         }
-        key.folded.byte_ranges(scratch.iter().copied())
+        key.byte_ranges(scratch.iter().copied())
     }
 }
