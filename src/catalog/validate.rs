@@ -16,7 +16,6 @@
 mod fast;
 mod figures;
 mod formats;
-mod item_areas;
 mod partner;
 mod report;
 mod rules;
@@ -366,8 +365,7 @@ fn quiz_file(rep: &mut Reporter, root: &Value, known: &Known) -> Option<Quiz> {
     let tiles = typed_entries::<Tile>(rep, &tile_entries);
     let areas = typed_entries::<InterestArea>(rep, &area_entries);
     for (entry, item) in &items {
-        rules::quiz_item(rep, entry, item);
-        item_areas::check(rep, entry, &item.interest_areas, known);
+        rules::quiz_item(rep, entry, item, known);
     }
     for (entry, tile) in &tiles {
         rules::tile(rep, entry, tile, known);

@@ -167,7 +167,7 @@ fn rules_hold(catalog: &Catalog) -> bool {
     rules::ids(&mut rep, &tiles, "tile");
     rules::ids(&mut rep, &areas, "interest area");
     for (entry, item) in items.iter().zip(&quiz.items) {
-        rules::quiz_item(&mut rep, entry, item);
+        rules::quiz_item(&mut rep, entry, item, &known);
     }
     for (entry, tile) in tiles.iter().zip(&quiz.tiles) {
         rules::tile(&mut rep, entry, tile, &known);

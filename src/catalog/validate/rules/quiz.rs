@@ -17,8 +17,17 @@ impl Texts for Tile {
     }
 }
 
-pub fn quiz_item(rep: &mut Reporter, entry: &Entry, item: &QuizItem) {
+/// An item's text, and the interest areas it speaks for: ids from quiz.json's own list,
+/// or the item could never count for (or be quoted for) a program.
+pub fn quiz_item(rep: &mut Reporter, entry: &Entry, item: &QuizItem, known: &Known) {
     texts(rep, entry, item);
+    references(
+        rep,
+        entry,
+        "interest_areas",
+        &item.interest_areas,
+        known.interest_areas(),
+    );
 }
 
 pub fn tile(rep: &mut Reporter, entry: &Entry, tile: &Tile, known: &Known) {
@@ -69,5 +78,30 @@ pub fn weights(rep: &mut Reporter, weights: &QuizWeights) {
                 "use a number of 0 or more",
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::catalog::Catalog;
+    use crate::catalog::load::BUNDLED;
+
+    /// Both the fast path and the located path run this rule: the bundled catalog with one
+    /// item's area renamed must be refused, with the item and field named.
+    #[test]
+    fn an_item_naming_an_unknown_interest_area_is_located() {
+        let [center, sectors, programs, (quiz_name, quiz)] = BUNDLED;
+        let broken = quiz.replacen("\"animal_service\"\n      ]", "\"pets\"\n      ]", 1);
+        assert_ne!(broken, quiz, "the bundled quiz's first animal item moved");
+        let errors = Catalog::from_texts([center, sectors, programs, (quiz_name, &broken)])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            errors.contains("quiz.json:")
+                && errors.contains("quiz item 'i_animal'")
+                && errors.contains("field 'interest_areas[0]'")
+                && errors.contains("unknown interest area 'pets'"),
+            "{errors}"
+        );
     }
 }
