@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::Hotspots;
 use super::qr_widget::QrWidget;
@@ -38,17 +38,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, _hot: &mut Hotspots) {
     // line under it, so no section is ever dropped.
     let scroll = app.student.scroll.min(max);
     frame.render_widget(layout.text.scroll((scroll, 0)), text_area);
-    let bar = Rect {
-        x: area.right().saturating_sub(1),
-        width: 1.min(area.width),
-        ..text_area
-    };
-    let mut state = ScrollbarState::new(usize::from(max) + 1).position(usize::from(scroll));
-    frame.render_stateful_widget(
-        Scrollbar::new(ScrollbarOrientation::VerticalRight).style(theme.accent),
-        bar,
-        &mut state,
-    );
+    super::chrome::scroll_bar(frame, area, text_area, scroll, max, theme.accent);
     let more = if scroll < max {
         s.more_below
     } else {

@@ -3,8 +3,9 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::Hotspots;
 use crate::app::{App, Screen, Target};
@@ -164,4 +165,27 @@ fn screen_keys(app: &App) -> &'static str {
         Screen::Results => s.keys_results,
         _ => "",
     }
+}
+
+/// The scroll bar of a text that scrolls (`scroll` of `max` rows): in the column at the
+/// right edge of `area`, as tall as `text_area`. The detail and Apply screens share it.
+pub fn scroll_bar(
+    frame: &mut Frame,
+    area: Rect,
+    text_area: Rect,
+    scroll: u16,
+    max: u16,
+    style: Style,
+) {
+    let bar = Rect {
+        x: area.right().saturating_sub(1),
+        width: 1.min(area.width),
+        ..text_area
+    };
+    let mut state = ScrollbarState::new(usize::from(max) + 1).position(usize::from(scroll));
+    frame.render_stateful_widget(
+        Scrollbar::new(ScrollbarOrientation::VerticalRight).style(style),
+        bar,
+        &mut state,
+    );
 }

@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::Paragraph;
 
 use super::wrap::wrap;
 use super::{Hotspots, chrome, sector_name};
@@ -33,17 +33,7 @@ pub fn draw(frame: &mut Frame, app: &App, program: usize, area: Rect, hot: &mut 
 
     // The scroll bar sits in the margin right of the text; it shows only when there is more.
     if max > 0 {
-        let bar = Rect {
-            x: area.right().saturating_sub(1),
-            width: 1.min(area.width),
-            ..text_area
-        };
-        let mut state = ScrollbarState::new(usize::from(max) + 1).position(usize::from(scroll));
-        frame.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight).style(theme.accent),
-            bar,
-            &mut state,
-        );
+        chrome::scroll_bar(frame, area, text_area, scroll, max, theme.accent);
     }
 
     let button_row = Rect {
