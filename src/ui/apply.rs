@@ -39,11 +39,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, _hot: &mut Hotspots) {
     let scroll = app.student.scroll.min(max);
     frame.render_widget(layout.text.scroll((scroll, 0)), text_area);
     super::chrome::scroll_bar(frame, area, text_area, scroll, max, theme.accent);
-    let more = if scroll < max {
-        s.more_below
-    } else {
-        s.more_above
-    };
+    // `max` > 0 here, so there is always a hint.
+    let more = super::chrome::more_hint(scroll, max, s).unwrap_or_default();
     let more_row = Rect {
         y: text_area.bottom(),
         height: 1,

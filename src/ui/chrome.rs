@@ -189,3 +189,15 @@ pub fn scroll_bar(
         &mut state,
     );
 }
+
+/// "More below" while a scrolled text has more under it, "More above" once at its end, and
+/// nothing when it does not scroll. The detail and Apply screens share the rule.
+pub fn more_hint(scroll: u16, max: u16, s: &crate::i18n::Strings) -> Option<&'static str> {
+    if scroll < max {
+        Some(s.more_below)
+    } else if scroll > 0 {
+        Some(s.more_above)
+    } else {
+        None
+    }
+}

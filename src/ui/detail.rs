@@ -51,14 +51,7 @@ pub fn draw(frame: &mut Frame, app: &App, program: usize, area: Rect, hot: &mut 
         hot,
     );
     // "More below" while there is more; "More above" once at the end of a long page.
-    let more = if scroll < max {
-        Some(s.more_below)
-    } else if scroll > 0 {
-        Some(s.more_above)
-    } else {
-        None
-    };
-    if let Some(more) = more {
+    if let Some(more) = chrome::more_hint(scroll, max, s) {
         let rest = Rect {
             x: right + 1,
             width: button_row.right().saturating_sub(right + 1),
