@@ -52,7 +52,7 @@ fn key_to_frame(c: &mut Criterion) {
                 Instant::now(),
             );
             terminal
-                .draw(|f| drop(black_box(ui::draw(f, &app))))
+                .draw(|f| drop(black_box(ui::draw(f, &mut app))))
                 .unwrap();
         })
     });
@@ -84,7 +84,7 @@ fn draw_screens(c: &mut Criterion) {
         c.bench_function(&format!("draw/{name}_120x40"), |b| {
             b.iter(|| {
                 terminal
-                    .draw(|f| drop(black_box(ui::draw(f, &app))))
+                    .draw(|f| drop(black_box(ui::draw(f, &mut app))))
                     .unwrap();
             })
         });

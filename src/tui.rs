@@ -17,6 +17,7 @@ mod signals;
 #[cfg(unix)]
 mod tty;
 
+use std::collections::VecDeque;
 use std::io::{self, Stdout, stdout};
 use std::panic::{self, AssertUnwindSafe};
 use std::time::{Duration, Instant};
@@ -351,7 +352,12 @@ fn event_loop(
 ) -> io::Result<Ending> {
     let size = terminal.size()?;
     app.update(Msg::Resize(size.width, size.height), Instant::now());
-    send_log_status(app, world, Instant::now());
+    for msg in log_status(world) {
+        let effects = app.update(msg, Instant::now());
+        if let Some(ending) = apply_effects(app, world, effects, Instant::now()) {
+            return Ok(ending);
+        }
+    }
     let mut hot = Hotspots::default();
     let mut last_tick = Instant::now();
     // SIGCONT came while another process group owned the terminal: re-enter once it is ours.
@@ -418,49 +424,66 @@ fn event_loop(
     }
 }
 
-/// Carries out `effects` through `world`, feeding back to `app` what they report. Returns
-/// how the kiosk ends if one of them ends it.
+/// Carries out `effects` through `world`. What an effect reports goes back to `app` as a
+/// message, and whatever that message asks for joins the queue, so no effect is dropped.
+/// Returns how the kiosk ends if one of them ends it.
 pub fn apply_effects(
     app: &mut App,
     world: &mut dyn World,
     effects: Vec<Effect>,
     now: Instant,
 ) -> Option<Ending> {
-    for effect in effects {
-        match effect {
+    let mut queue = VecDeque::from(effects);
+    while let Some(effect) = queue.pop_front() {
+        let replies = match effect {
             Effect::Quit => return Some(Ending::Technician),
-            Effect::Track(event) => world.track(&event),
+            Effect::Track(event) => {
+                world.track(&event);
+                vec![]
+            }
             Effect::RefreshTechFigures => {
                 let figures = world.tech_figures();
-                app.update(Msg::TechFigures(Box::new(figures)), now);
-                send_log_status(app, world, now);
+                let mut replies = vec![Msg::TechFigures(Box::new(figures))];
+                replies.extend(log_status(world));
+                replies
             }
             Effect::SaveSettings {
                 event_name,
                 idle_timeout_secs,
             } => {
                 let saved = world.save_settings(event_name.as_deref(), idle_timeout_secs);
-                app.update(Msg::SettingsSaved(saved), now);
+                vec![Msg::SettingsSaved(saved)]
             }
-            Effect::SavePinHash(hash) => world.save_pin_hash(&hash),
-            Effect::ReloadPin => world.reload_pin(),
+            Effect::SavePinHash(hash) => {
+                world.save_pin_hash(&hash);
+                vec![]
+            }
+            Effect::ReloadPin => {
+                world.reload_pin();
+                vec![]
+            }
             Effect::FinishSetup {
                 pin,
                 event_name,
                 default_lang,
             } => {
                 let saved = world.finish_setup(&pin.0, event_name.as_deref(), default_lang);
-                app.update(Msg::SettingsSaved(saved), now);
+                vec![Msg::SettingsSaved(saved)]
             }
+        };
+        for reply in replies {
+            queue.extend(app.update(reply, now));
         }
     }
     None
 }
 
-/// Tells the app how the booth log is doing, for the technician menu.
-fn send_log_status(app: &mut App, world: &dyn World, now: Instant) {
-    app.update(Msg::LogProblem(world.log_problem()), now);
-    app.update(Msg::LogRecreated(world.log_recreated()), now);
+/// How the booth log is doing, for the technician menu.
+fn log_status(world: &dyn World) -> [Msg; 2] {
+    [
+        Msg::LogProblem(world.log_problem()),
+        Msg::LogRecreated(world.log_recreated()),
+    ]
 }
 
 /// Maps a terminal event to a message; clicks are resolved against the last frame.

@@ -126,7 +126,7 @@ fn a_storm_of_random_events_never_panics() {
         // Rendering every event is the slow part; every fourth keeps the test quick in debug.
         if i % 4 == 0 {
             terminal
-                .draw(|f| k.hot = ui::draw(f, &k.app))
+                .draw(|f| k.hot = ui::draw(f, &mut k.app))
                 .expect("draw never fails");
         }
     }

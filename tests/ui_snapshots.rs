@@ -193,7 +193,7 @@ fn detail_scrolling_never_strands_a_heading() {
             k.app.student.screen = roc_kiosk::app::Screen::Detail { program };
             k.app.student.scroll = 0;
             k.draw(80, 24);
-            let max = roc_kiosk::ui::detail::max_scroll(&k.app, program);
+            let max = k.app.page.max_scroll;
             for scroll in 0..=max {
                 k.app.student.scroll = scroll;
                 let screen = text(&k.draw(80, 24));

@@ -57,7 +57,7 @@ pub enum Target {
     ShowMore,
     Retake,
     /// Technician menu entry.
-    TechItem(usize),
+    TechItem(super::state::TechItem),
     /// Search with no match: start the quiz.
     TakeQuiz,
     /// Search with no match: browse the career areas.

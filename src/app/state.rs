@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use super::input::LineInput;
+use super::input::{FieldKind, LineInput};
 use crate::catalog::Catalog;
 use crate::i18n::Lang;
 use crate::search::{Found, Hit, SearchIndex};
@@ -117,6 +117,62 @@ impl MenuItem {
     }
 }
 
+/// An entry of the technician menu, in screen order. Its number key is its place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TechItem {
+    #[default]
+    EventName,
+    IdleTimeout,
+    PreviewQr,
+    Figures,
+    Exit,
+}
+
+impl TechItem {
+    pub const ALL: [TechItem; 5] = [
+        TechItem::EventName,
+        TechItem::IdleTimeout,
+        TechItem::PreviewQr,
+        TechItem::Figures,
+        TechItem::Exit,
+    ];
+
+    /// Its place in the menu, from 0.
+    pub fn position(self) -> usize {
+        TechItem::ALL.iter().position(|&i| i == self).unwrap_or(0)
+    }
+
+    /// The key that chooses it: '1' for the first entry.
+    pub fn key(self) -> char {
+        char::from(b'1' + self.position() as u8)
+    }
+
+    pub fn from_key(c: char) -> Option<TechItem> {
+        TechItem::ALL.into_iter().find(|item| item.key() == c)
+    }
+}
+
+/// What the last frame measured of a page that scrolls (a program's detail, Apply), as
+/// ratatui's `ListState` keeps what its last render found: the keys scroll exactly as far
+/// as the screen showed. Every frame sets it; other screens leave it at zero.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PageView {
+    /// How far the text scrolls before its last line is the last row shown.
+    pub max_scroll: u16,
+    /// Rows PgUp and PgDn move: a screenful, less one row kept for context.
+    pub page_rows: u16,
+}
+
+impl PageView {
+    /// A page that scrolls `max_scroll` rows in a text area `rows_shown` high.
+    pub fn new(max_scroll: u16, rows_shown: u16) -> Self {
+        PageView {
+            max_scroll,
+            page_rows: rows_shown.saturating_sub(1).max(1),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchState {
     pub input: SearchInput,
@@ -222,9 +278,10 @@ impl App {
 
 /// The technician's side: PIN prompt and menu. Outside [`Student`], so an idle reset
 /// leaves the PIN lock alone.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TechState {
-    pub pin: String,
+    /// The PIN being typed (its `Debug` hides the digits).
+    pub pin: LineInput,
     /// Wrong PINs since the last unlock, and the lock they earned.
     pub lock: super::lockout::PinLock,
     /// Wrong PINs entered before the last unlock, for the menu.
@@ -241,8 +298,36 @@ pub struct TechState {
     /// Why the last settings change could not be saved (it holds until the kiosk closes).
     pub settings_problem: Option<String>,
     /// Editing the event name: the text so far.
-    pub editing_event: Option<String>,
-    pub selected: usize,
+    pub editing_event: Option<LineInput>,
+    pub selected: TechItem,
+}
+
+impl Default for TechState {
+    fn default() -> Self {
+        TechState {
+            pin: pin_field(),
+            lock: Default::default(),
+            wrong_before_unlock: 0,
+            picking_idle: None,
+            confirm_exit: false,
+            figures: None,
+            log_problem: None,
+            log_recreated: None,
+            settings_problem: None,
+            editing_event: None,
+            selected: TechItem::default(),
+        }
+    }
+}
+
+/// A PIN field: digits only, as many as the longest PIN.
+pub fn pin_field() -> LineInput {
+    LineInput::of_kind(FieldKind::Digits, *crate::config::PIN_LENGTH.end())
+}
+
+/// An event-name field holding `name`, as long as the config allows.
+pub fn event_name_field(name: &str) -> LineInput {
+    LineInput::with_text(FieldKind::Label, crate::config::MAX_LABEL_CHARS, name)
 }
 
 pub struct App {
@@ -257,6 +342,8 @@ pub struct App {
     pub tech: TechState,
     /// Terminal size, from the last resize.
     pub size: (u16, u16),
+    /// The scrolling page as the last frame drew it (set by `ui::draw`).
+    pub page: PageView,
     /// The time of the message being handled (passed in, never read from the clock here).
     pub now: Instant,
     pub(crate) last_input: Instant,
@@ -294,6 +381,7 @@ impl App {
             student,
             tech: TechState::default(),
             size: (80, 24),
+            page: PageView::default(),
             now,
             last_input: now,
             attract_since: now,

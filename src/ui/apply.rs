@@ -8,9 +8,8 @@ use ratatui::style::Modifier;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::Hotspots;
 use super::qr_widget::QrWidget;
-use crate::app::App;
+use crate::app::{App, PageView};
 use crate::apply::{WindowStatus, status_with_accuracy};
 use crate::i18n::{Lang, date, fill, t};
 use crate::qr::QrPlan;
@@ -18,7 +17,8 @@ use crate::qr::QrPlan;
 /// The text column beside the code is never narrower than this.
 const MIN_TEXT_WIDTH: u16 = 36;
 
-pub fn draw(frame: &mut Frame, app: &App, area: Rect, _hot: &mut Hotspots) {
+/// Draws the Apply screen and says how far its text scrolls at this size.
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) -> PageView {
     let s = t(app.lang());
     let theme = &app.settings.theme;
     let layout = layout(app, area);
@@ -30,9 +30,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, _hot: &mut Hotspots) {
     }
     let text_area = layout.text_area;
     let max = layout.max_scroll;
+    let page = PageView::new(max, text_area.height);
     if max == 0 {
         frame.render_widget(layout.text, text_area);
-        return;
+        return page;
     }
     // Longer than the column (Spanish at 80x24): it scrolls, with a bar and a "More below"
     // line under it, so no section is ever dropped.
@@ -51,6 +52,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, _hot: &mut Hotspots) {
         Paragraph::new(Line::styled(more, theme.accent)).right_aligned(),
         more_row,
     );
+    page
 }
 
 /// Where everything goes in `area`: the code, its caption when it fits under the code,
@@ -175,8 +177,9 @@ fn layout(app: &App, area: Rect) -> Layout<'_> {
 }
 
 /// How far the Apply screen's text scrolls in a window of the app's current size (the
-/// chrome takes 3 rows, as in `ui::draw`).
-pub fn max_scroll(app: &App) -> u16 {
+/// chrome takes 3 rows, as in `ui::draw`), for the chrome's key line, which is drawn
+/// before the body.
+pub(super) fn max_scroll(app: &App) -> u16 {
     let (w, h) = app.size;
     let body = Rect {
         x: 0,

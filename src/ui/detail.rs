@@ -11,16 +11,23 @@ use ratatui::widgets::Paragraph;
 
 use super::wrap::wrap;
 use super::{Hotspots, chrome, sector_name};
-use crate::app::{App, Target};
+use crate::app::{App, PageView, Target};
 use crate::catalog::{Program, ProgramKind, Text};
 use crate::i18n::{Lang, fill, grouped, t};
 
 /// Widest the text column gets; long lines are hard to read.
 const MAX_TEXT_WIDTH: u16 = 100;
 
-pub fn draw(frame: &mut Frame, app: &App, program: usize, area: Rect, hot: &mut Hotspots) {
+/// Draws the detail of `program` and says how far it scrolls at this size.
+pub fn draw(
+    frame: &mut Frame,
+    app: &App,
+    program: usize,
+    area: Rect,
+    hot: &mut Hotspots,
+) -> PageView {
     let Some(p) = app.catalog.programs.get(program) else {
-        return;
+        return PageView::default();
     };
     let s = t(app.lang());
     let theme = &app.settings.theme;
@@ -62,6 +69,7 @@ pub fn draw(frame: &mut Frame, app: &App, program: usize, area: Rect, hot: &mut 
             rest,
         );
     }
+    PageView::new(max, text_area.height)
 }
 
 /// The body minus the apply button row, centred and no wider than is comfortable to read.
@@ -83,32 +91,6 @@ fn max_scroll_for(lines: usize, area: Rect) -> u16 {
     u16::try_from(lines)
         .unwrap_or(u16::MAX)
         .saturating_sub(area.height)
-}
-
-/// The text area of the detail in a window of the app's current size (the same geometry
-/// as `draw`: the chrome takes 3 rows).
-fn current_text_area(app: &App) -> Rect {
-    let (w, h) = app.size;
-    text_area(Rect {
-        x: 0,
-        y: 2,
-        width: w,
-        height: h.saturating_sub(3),
-    })
-}
-
-/// How far the detail of `program` can scroll in a body of the app's current size.
-pub fn max_scroll(app: &App, program: usize) -> u16 {
-    let Some(p) = app.catalog.programs.get(program) else {
-        return 0;
-    };
-    let area = current_text_area(app);
-    max_scroll_for(lines(app, p, area.width as usize).lines.len(), area)
-}
-
-/// Rows PgUp and PgDn move: a screenful, less one row kept for context.
-pub fn page_rows(app: &App) -> u16 {
-    current_text_area(app).height.saturating_sub(1).max(1)
 }
 
 /// The detail's lines, already wrapped, and which of them are headings.

@@ -25,7 +25,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use crate::app::{App, Screen, Target};
+use crate::app::{App, PageView, Screen, Target};
 use crate::i18n::{fill, t};
 
 /// The smallest window the screens are designed for.
@@ -57,8 +57,17 @@ impl Hotspots {
     }
 }
 
-/// Draws the whole frame for `app`.
-pub fn draw(frame: &mut Frame, app: &App) -> Hotspots {
+/// Draws the whole frame for `app`, and keeps in `app.page` what it measured of a page
+/// that scrolls, as ratatui's `ListState` keeps what its last render found, so the keys
+/// scroll exactly as far as the screen showed.
+pub fn draw(frame: &mut Frame, app: &mut App) -> Hotspots {
+    let mut page = PageView::default();
+    let hot = draw_screen(frame, app, &mut page);
+    app.page = page;
+    hot
+}
+
+fn draw_screen(frame: &mut Frame, app: &App, page: &mut PageView) -> Hotspots {
     let area = frame.area();
     let mut hot = Hotspots::default();
     if area.width == 0 || area.height == 0 {
@@ -82,8 +91,10 @@ pub fn draw(frame: &mut Frame, app: &App) -> Hotspots {
                 Screen::BrowseSectors | Screen::BrowsePrograms { .. } => {
                     browse::draw(frame, app, body, &mut hot)
                 }
-                Screen::Detail { program } => detail::draw(frame, app, program, body, &mut hot),
-                Screen::Apply => apply::draw(frame, app, body, &mut hot),
+                Screen::Detail { program } => {
+                    *page = detail::draw(frame, app, program, body, &mut hot)
+                }
+                Screen::Apply => *page = apply::draw(frame, app, body),
                 Screen::Quiz => quiz::draw(frame, app, body, &mut hot),
                 Screen::Results => quiz::results(frame, app, body, &mut hot),
                 Screen::Attract

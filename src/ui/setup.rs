@@ -27,7 +27,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
             format!("[ {:<8} ]", "●".repeat(setup.typed.len())),
             theme.title,
         ),
-        SetupStep::EventName => Line::styled(format!("{}▏", setup.event_name), theme.key),
+        SetupStep::EventName => Line::styled(format!("{}▏", setup.event_name.as_str()), theme.key),
         SetupStep::Language => {
             let choice = |lang: Lang, label: &'static str| {
                 let style = if setup.lang == lang {

@@ -7,7 +7,7 @@ use ratatui::widgets::{Bar, BarChart, Block, Paragraph, Wrap};
 
 use super::{Hotspots, centered};
 use crate::app::lockout::minutes_seconds;
-use crate::app::{App, Screen, Target};
+use crate::app::{App, Screen, Target, TechItem};
 use crate::i18n::report::report_text;
 use crate::i18n::{fill, t};
 use crate::stats::Summary;
@@ -92,31 +92,31 @@ fn menu(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
         Some(secs) => fill(s.tech_idle_picking, &[&secs]),
         None => fill(s.tech_idle, &[&app.settings.idle_timeout.as_secs()]),
     };
-    let items = [
-        fill(s.tech_event, &[&event]),
-        idle,
-        s.tech_qr.to_string(),
-        s.tech_refresh.to_string(),
-        s.tech_exit.to_string(),
-    ];
+    let label = |item: TechItem| match item {
+        TechItem::EventName => fill(s.tech_event, &[&event]),
+        TechItem::IdleTimeout => idle.clone(),
+        TechItem::PreviewQr => s.tech_qr.to_string(),
+        TechItem::Figures => s.tech_refresh.to_string(),
+        TechItem::Exit => s.tech_exit.to_string(),
+    };
     let mut y = area.y + 2;
-    for (i, item) in items.iter().enumerate() {
+    for item in TechItem::ALL {
         let rect = Rect {
             y,
             height: 1,
             ..area
         }
         .intersection(area);
-        let style = if i == app.tech.selected {
+        let style = if item == app.tech.selected {
             theme.selected
         } else {
             theme.base
         };
         frame.render_widget(
-            Paragraph::new(format!(" {}  {item}", i + 1)).style(style),
+            Paragraph::new(format!(" {}  {}", item.key(), label(item))).style(style),
             rect,
         );
-        hot.add(rect, Target::TechItem(i));
+        hot.add(rect, Target::TechItem(item));
         y += 1;
     }
     y += 1;
@@ -166,10 +166,10 @@ fn notices(app: &App) -> Vec<Paragraph<'static>> {
     let s = t(app.lang());
     let theme = &app.settings.theme;
     let tech = &app.tech;
-    let editing = tech
-        .editing_event
-        .as_ref()
-        .map(|name| (fill(s.tech_editing, &[&format!("{name}▏")]), theme.key));
+    let editing = tech.editing_event.as_ref().map(|name| {
+        let typed = format!("{}▏", name.as_str());
+        (fill(s.tech_editing, &[&typed]), theme.key)
+    });
     let confirm = tech
         .confirm_exit
         .then(|| (s.tech_confirm_exit.to_string(), theme.warn));

@@ -97,7 +97,7 @@ impl Kiosk {
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
         let mut hot = Hotspots::default();
         terminal
-            .draw(|f| hot = ui::draw(f, &self.app))
+            .draw(|f| hot = ui::draw(f, &mut self.app))
             .expect("draw");
         self.hot = hot;
         terminal.backend().buffer().clone()

@@ -1,10 +1,10 @@
-//! The quiz's part of `App::update`: one item per screen, the tiles, the Stage C choice and
-//! the results. Scoring itself is `crate::quiz`; this file only moves the student along.
+//! The quiz and its results: one item per screen, the tiles, the Stage C choice and the
+//! recommendations. Scoring itself is `crate::quiz`; this file only moves the student along.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-
-use super::msg::{Effect, Event, Target, Via};
-use super::state::{App, QuizState, QuizStep, Screen};
+use super::move_selection;
+use crate::app::action::{Action, Move};
+use crate::app::msg::{Effect, Event, Via};
+use crate::app::state::{App, QuizState, QuizStep, Screen};
 use crate::quiz;
 
 /// Answers on an item screen: 1..=5, and the sixth row is Skip.
@@ -14,23 +14,10 @@ pub const RESULTS_SHOWN: usize = quiz::SHOWN_TOGETHER;
 /// The answer row the arrow keys start from: "Unsure".
 const MIDDLE_ANSWER: usize = 2;
 
-fn is_navigation(code: KeyCode) -> bool {
-    matches!(
-        code,
-        KeyCode::Up
-            | KeyCode::Down
-            | KeyCode::Tab
-            | KeyCode::PageUp
-            | KeyCode::PageDown
-            | KeyCode::Home
-            | KeyCode::End
-    )
-}
-
 impl App {
     /// Starts the quiz afresh (answers from an earlier try are dropped): "Retake" only.
     /// Esc from the new quiz goes Home, not to the results it just dropped.
-    pub(super) fn start_quiz(&mut self) {
+    pub(in crate::app) fn start_quiz(&mut self) {
         self.student.quiz = QuizState::default();
         self.home();
         self.go(Screen::Quiz);
@@ -38,7 +25,7 @@ impl App {
 
     /// Choosing the quiz again in the same visit: the results once there are some, else the
     /// question the student left, so one stray tap never costs their answers.
-    pub(super) fn open_quiz(&mut self) {
+    pub(in crate::app) fn open_quiz(&mut self) {
         if self.student.quiz.outcome.is_some() {
             self.go(Screen::Results);
         } else {
@@ -46,51 +33,45 @@ impl App {
         }
     }
 
-    pub(super) fn on_quiz_key(&mut self, key: KeyEvent, fx: &mut Vec<Effect>) {
+    pub(super) fn on_quiz(&mut self, action: Action, fx: &mut Vec<Effect>) {
         let step = self.student.quiz.step;
-        match (step, key.code) {
-            (_, KeyCode::Esc) => self.back(),
-            (_, KeyCode::Backspace | KeyCode::Left) => self.quiz_back(),
-            (QuizStep::Item(_), KeyCode::Char(c @ '1'..='5')) => self.answer(c as u8 - b'0'),
-            (QuizStep::Item(_), KeyCode::Char('0' | 's' | 'S' | ' ')) => self.skip(),
+        match (step, action) {
+            (_, Action::Back) => self.back(),
+            (_, Action::QuizBack) => self.quiz_back(),
+            (QuizStep::Item(_), Action::Pick(row)) => self.answer(row as u8 + 1),
+            (QuizStep::Item(_), Action::Skip) => self.skip(),
             // Enter answers only what the student moved to: on no row it does nothing.
-            (QuizStep::Item(_), KeyCode::Enter) => match self.student.quiz.cursor {
+            (QuizStep::Item(_), Action::Confirm) => match self.student.quiz.cursor {
                 Some(row) if row < 5 => self.answer(row as u8 + 1),
                 Some(_) => self.skip(),
                 None => {}
             },
-            (QuizStep::Tiles, KeyCode::Char(c))
-                if c.is_ascii_lowercase() || c.is_ascii_uppercase() =>
-            {
-                let i = (c.to_ascii_lowercase() as u8 - b'a') as usize;
-                self.toggle_tile(i);
-            }
-            (QuizStep::Tiles, KeyCode::Char(' ')) => {
+            (QuizStep::Tiles, Action::Pick(i)) => self.toggle_tile(i),
+            (QuizStep::Tiles, Action::Confirm) => {
                 if let Some(i) = self.student.quiz.cursor {
                     self.toggle_tile(i);
                 }
             }
-            (QuizStep::Tiles, KeyCode::Enter) => self.tiles_done(fx),
-            (QuizStep::Choice(..), KeyCode::Char(c @ '1'..='2')) => {
-                self.choose((c as u8 - b'1') as usize, fx)
-            }
-            (QuizStep::Choice(..), KeyCode::Enter) => {
+            (QuizStep::Tiles, Action::TilesDone) => self.tiles_done(fx),
+            (QuizStep::Choice(..), Action::Pick(option)) => self.choose(option, fx),
+            (QuizStep::Choice(..), Action::Confirm) => {
                 if let Some(option) = self.student.quiz.cursor {
                     self.choose(option, fx);
                 }
             }
-            (_, code) => self.move_quiz_cursor(code),
+            (_, Action::Move(by)) => self.move_quiz_cursor(by),
+            _ => {}
         }
     }
 
     /// Arrow keys: from no row, the first press lands on the middle answer ("Unsure") or the
     /// first tile or option; then they move as on every list.
-    fn move_quiz_cursor(&mut self, code: KeyCode) {
+    fn move_quiz_cursor(&mut self, by: Move) {
         let rows = self.quiz_rows();
         let cursor = &mut self.student.quiz.cursor;
         match cursor {
-            Some(row) => super::update::move_selection(row, rows, code),
-            None if is_navigation(code) && rows > 0 => {
+            Some(row) => move_selection(row, rows, by),
+            None if rows > 0 => {
                 let start = match self.student.quiz.step {
                     QuizStep::Item(_) => MIDDLE_ANSWER,
                     QuizStep::Tiles | QuizStep::Choice(..) => 0,
@@ -107,18 +88,6 @@ impl App {
             QuizStep::Item(_) => ANSWER_ROWS,
             QuizStep::Tiles => self.catalog.quiz.tiles.len(),
             QuizStep::Choice(..) => 2,
-        }
-    }
-
-    pub(super) fn on_quiz_click(&mut self, target: Target, fx: &mut Vec<Effect>) {
-        match (self.student.quiz.step, target) {
-            (QuizStep::Item(_), Target::Answer(n)) => self.answer(n),
-            (QuizStep::Item(_), Target::Skip) => self.skip(),
-            (QuizStep::Tiles, Target::Tile(i)) => self.toggle_tile(i),
-            (QuizStep::Tiles, Target::TilesDone) => self.tiles_done(fx),
-            (QuizStep::Choice(..), Target::Choice(i)) => self.choose(i, fx),
-            (_, Target::QuizBack) => self.quiz_back(),
-            _ => {}
         }
     }
 
@@ -251,29 +220,19 @@ impl App {
             .collect()
     }
 
-    pub(super) fn on_results_key(&mut self, key: KeyEvent, fx: &mut Vec<Effect>) {
-        match key.code {
-            KeyCode::Esc | KeyCode::Backspace => self.back(),
-            KeyCode::Enter => self.open_result(self.student.selected, fx),
-            KeyCode::Char(c @ '1'..='3') => self.open_result((c as u8 - b'1') as usize, fx),
-            KeyCode::Char('n' | 'N') => self.show_more(),
-            KeyCode::Char('r' | 'R') => self.start_quiz(),
-            KeyCode::Char('a' | 'A' | '4') => self.open_apply(fx),
-            KeyCode::Char('b' | 'B') => self.go(Screen::BrowseSectors),
-            code => {
+    pub(super) fn on_results(&mut self, action: Action, fx: &mut Vec<Effect>) {
+        match action {
+            Action::Back => self.back(),
+            Action::Confirm => self.open_result(self.student.selected, fx),
+            Action::Pick(row) => self.open_result(row, fx),
+            Action::ShowMore => self.show_more(),
+            Action::Retake => self.start_quiz(),
+            Action::OpenApply => self.open_apply(fx),
+            Action::BrowseAreas => self.go(Screen::BrowseSectors),
+            Action::Move(by) => {
                 let len = self.results_shown().len();
-                super::update::move_selection(&mut self.student.selected, len, code);
+                move_selection(&mut self.student.selected, len, by);
             }
-        }
-    }
-
-    pub(super) fn on_results_click(&mut self, target: Target, fx: &mut Vec<Effect>) {
-        match target {
-            Target::Row(i) => self.open_result(i, fx),
-            Target::ShowMore => self.show_more(),
-            Target::Retake => self.start_quiz(),
-            Target::Apply => self.open_apply(fx),
-            Target::Menu(_) => self.go(Screen::BrowseSectors),
             _ => {}
         }
     }
