@@ -6,6 +6,8 @@
 //! - [`signals`]: what each signal from outside does, and the watchdog that makes a stop
 //!   signal end the kiosk within a second whatever the loop is doing.
 //! - `portable.rs` stands in for both where there is no Unix.
+//! - [`world`]: the outside world the effects touch (booth log, config file), and the
+//!   queue that carries effects out and feeds their answers back to the app.
 //!
 //! Nothing here decides what a key means; that is `App::update`'s job.
 
@@ -16,8 +18,8 @@ mod platform;
 mod signals;
 #[cfg(unix)]
 mod tty;
+mod world;
 
-use std::collections::VecDeque;
 use std::io::{self, Stdout, stdout};
 use std::panic::{self, AssertUnwindSafe};
 use std::time::{Duration, Instant};
@@ -41,8 +43,10 @@ pub use self::platform::Tty;
 use self::signals::Signals;
 #[cfg(unix)]
 pub use self::tty::Tty;
-use crate::app::{App, Effect, Msg};
-use crate::stats::{EndReason, Event as BoothEvent};
+use self::world::log_status;
+pub use self::world::{World, apply_effects};
+use crate::app::{App, Msg};
+use crate::stats::EndReason;
 use crate::ui::{self, Hotspots};
 
 /// How often time moves on when nobody touches anything.
@@ -82,43 +86,6 @@ fn panic_if_test_key(panic_key: Option<char>, msg: &Msg) {
         && key.code == event::KeyCode::Char(c)
     {
         panic!("test panic: {TEST_PANIC_KEY_ENV} key pressed");
-    }
-}
-
-/// What the loop does with effects that touch the world (booth log, config file).
-pub trait World {
-    fn track(&mut self, event: &BoothEvent);
-    /// Saves the technician's settings; on failure, why (shown in the menu).
-    fn save_settings(
-        &mut self,
-        event_name: Option<&str>,
-        idle_timeout_secs: u64,
-    ) -> Result<(), String>;
-    /// Replaces the config's PIN hash (an old-style hash upgraded on unlock).
-    fn save_pin_hash(&mut self, hash: &str);
-    /// Today's booth figures.
-    fn tech_figures(&mut self) -> crate::stats::Summary;
-    /// Why the booth log is not being saved, if it is not.
-    fn log_problem(&self) -> Option<String>;
-    /// Today's booth log file, if it was deleted or moved and has been started again.
-    fn log_recreated(&self) -> Option<String> {
-        None
-    }
-    /// Today's date, for the application window and the menu's figures.
-    fn today(&self) -> jiff::civil::Date {
-        crate::apply::local_today()
-    }
-    /// Reads the configured PIN again (it may have been changed with `set-pin`).
-    fn reload_pin(&mut self) {}
-    /// Hashes and saves the PIN from the set-up screen with its event name and language;
-    /// on failure, why (the PIN still works until the kiosk ends).
-    fn finish_setup(
-        &mut self,
-        _pin: &str,
-        _event_name: Option<&str>,
-        _default_lang: crate::i18n::Lang,
-    ) -> Result<(), String> {
-        Err("this kiosk has nowhere to save settings".into())
     }
 }
 
@@ -422,68 +389,6 @@ fn event_loop(
             return Ok(ending);
         }
     }
-}
-
-/// Carries out `effects` through `world`. What an effect reports goes back to `app` as a
-/// message, and whatever that message asks for joins the queue, so no effect is dropped.
-/// Returns how the kiosk ends if one of them ends it.
-pub fn apply_effects(
-    app: &mut App,
-    world: &mut dyn World,
-    effects: Vec<Effect>,
-    now: Instant,
-) -> Option<Ending> {
-    let mut queue = VecDeque::from(effects);
-    while let Some(effect) = queue.pop_front() {
-        let replies = match effect {
-            Effect::Quit => return Some(Ending::Technician),
-            Effect::Track(event) => {
-                world.track(&event);
-                vec![]
-            }
-            Effect::RefreshTechFigures => {
-                let figures = world.tech_figures();
-                let mut replies = vec![Msg::TechFigures(Box::new(figures))];
-                replies.extend(log_status(world));
-                replies
-            }
-            Effect::SaveSettings {
-                event_name,
-                idle_timeout_secs,
-            } => {
-                let saved = world.save_settings(event_name.as_deref(), idle_timeout_secs);
-                vec![Msg::SettingsSaved(saved)]
-            }
-            Effect::SavePinHash(hash) => {
-                world.save_pin_hash(&hash);
-                vec![]
-            }
-            Effect::ReloadPin => {
-                world.reload_pin();
-                vec![]
-            }
-            Effect::FinishSetup {
-                pin,
-                event_name,
-                default_lang,
-            } => {
-                let saved = world.finish_setup(&pin.0, event_name.as_deref(), default_lang);
-                vec![Msg::SettingsSaved(saved)]
-            }
-        };
-        for reply in replies {
-            queue.extend(app.update(reply, now));
-        }
-    }
-    None
-}
-
-/// How the booth log is doing, for the technician menu.
-fn log_status(world: &dyn World) -> [Msg; 2] {
-    [
-        Msg::LogProblem(world.log_problem()),
-        Msg::LogRecreated(world.log_recreated()),
-    ]
 }
 
 /// Maps a terminal event to a message; clicks are resolved against the last frame.

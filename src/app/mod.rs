@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod input;
+mod lists;
 pub mod lockout;
 pub mod msg;
 mod screens;
