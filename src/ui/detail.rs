@@ -4,7 +4,7 @@
 //! without its content under it.
 
 use ratatui::Frame;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::{Constraint, Margin, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
@@ -78,12 +78,10 @@ fn text_area(area: Rect) -> Rect {
         horizontal: 1,
         vertical: 0,
     });
-    let width = area.width.min(MAX_TEXT_WIDTH);
+    let column = area.centered_horizontally(Constraint::Max(MAX_TEXT_WIDTH));
     Rect {
-        x: area.x + (area.width - width) / 2,
-        width,
         height: area.height.saturating_sub(2),
-        ..area
+        ..column
     }
 }
 

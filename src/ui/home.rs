@@ -1,7 +1,7 @@
 //! Home: a big menu with the number keys on screen. Only entries that work are shown.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -13,8 +13,7 @@ use crate::i18n::{fill, grouped, t};
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
     let s = t(app.lang());
     let theme = &app.settings.theme;
-    let width = area.width.min(60);
-    let x = area.x + (area.width - width) / 2;
+    let column = area.centered_horizontally(Constraint::Max(60));
     frame.render_widget(
         Paragraph::new(vec![
             Line::styled(s.home_title, theme.title),
@@ -32,10 +31,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
             break;
         }
         let rect = Rect {
-            x,
             y,
-            width,
             height: row_height,
+            ..column
         };
         let selected = i == app.student.selected;
         let style = if selected { theme.selected } else { theme.base };

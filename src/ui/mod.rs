@@ -21,7 +21,7 @@ pub mod theme;
 pub mod wrap;
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
@@ -48,7 +48,7 @@ impl Hotspots {
         self.0
             .iter()
             .rev()
-            .find(|(r, _)| x >= r.x && x < r.right() && y >= r.y && y < r.bottom())
+            .find(|(r, _)| r.contains(Position { x, y }))
             .map_or(Target::Background, |(_, t)| *t)
     }
 
@@ -122,12 +122,7 @@ fn too_small(frame: &mut Frame, app: &App, area: Rect) {
         .wrap(Wrap { trim: true })
         .line_count(area.width)
         .min(area.height as usize);
-    let top = area.height.saturating_sub(lines as u16) / 2;
-    let rect = Rect {
-        y: area.y + top,
-        height: area.height - top,
-        ..area
-    };
+    let rect = area.centered_vertically(Constraint::Length(lines as u16));
     frame.render_widget(
         Paragraph::new(text)
             .style(app.settings.theme.title)
@@ -163,14 +158,7 @@ fn still_there(frame: &mut Frame, app: &App, area: Rect, seconds_left: u64) {
 
 /// A `w`×`h` rectangle centred in `area`, clamped to it.
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height);
-    Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    }
+    area.centered(Constraint::Length(w), Constraint::Length(h))
 }
 
 /// Where a program is taught, as lists show it: its campus's short name, "Partner
