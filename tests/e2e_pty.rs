@@ -8,32 +8,18 @@ mod common;
 
 use std::time::Duration;
 
+use common::TEST_PIN;
 use common::pty::PtyKiosk;
 
 /// A student's first steps: wake the kiosk, search "vet", open the program.
 fn open_vet_tech(kiosk: &mut PtyKiosk) {
-    kiosk.wait_for("Press any key");
-    kiosk.send(b"x");
-    kiosk.wait_for("What would you like to do?");
+    kiosk.wake(b"x");
     kiosk.send(b"1");
     kiosk.wait_for("Type anything");
     kiosk.send(b"vet");
     kiosk.wait_for("Veterinary Technology");
     kiosk.send(b"\r");
     kiosk.wait_for("What you do");
-}
-
-/// Ctrl-T, which opens the PIN prompt from any screen.
-fn open_pin_prompt(kiosk: &mut PtyKiosk) {
-    kiosk.send(b"\x14");
-    kiosk.wait_for("Enter the PIN");
-}
-
-/// Ctrl-T and the tests' PIN.
-fn open_technician_menu(kiosk: &mut PtyKiosk) {
-    open_pin_prompt(kiosk);
-    kiosk.send(format!("{}\r", common::TEST_PIN).as_bytes());
-    kiosk.wait_for("Technician menu");
 }
 
 #[test]
@@ -55,10 +41,8 @@ fn a_student_finds_vet_tech_and_the_technician_exits() {
         kiosk.screen()
     );
 
-    open_technician_menu(&mut kiosk);
-    kiosk.send(b"5y");
     assert!(
-        kiosk.wait_exit(),
+        kiosk.exit_with_pin(TEST_PIN),
         "Exit from the technician menu ends with status 0"
     );
 
@@ -122,9 +106,7 @@ fn a_broken_catalog_stops_before_the_screen_with_a_located_error() {
 fn a_student_answers_the_quiz_with_keys_and_opens_a_recommendation() {
     let home = tempfile::tempdir().unwrap();
     let mut kiosk = PtyKiosk::start(&[], 80, 24, home.path());
-    kiosk.wait_for("Press any key");
-    kiosk.send(b" ");
-    kiosk.wait_for("What would you like to do?");
+    kiosk.wake(b" ");
     kiosk.send(b"2");
     kiosk.wait_for("Question 1 of");
     // Loves cars and welding, likes flying and cooking, dislikes the rest (20 items).
@@ -167,10 +149,9 @@ fn a_visit_is_logged_and_reset_when_idle_and_the_report_counts_it() {
         "the next student sees nothing of the last:\n{}",
         kiosk.screen()
     );
-    open_technician_menu(&mut kiosk);
+    kiosk.unlock(TEST_PIN);
     kiosk.wait_for("Students");
-    kiosk.send(b"5y");
-    assert!(kiosk.wait_exit());
+    assert!(kiosk.exit_from_menu());
 
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_roc-kiosk"))
         .args(["report", "--csv", "--config", config_arg])
@@ -285,20 +266,20 @@ fn a_panic_restarts_at_attract_and_the_fifth_in_a_minute_puts_the_kiosk_out_of_o
     );
     // The PIN prompt opens as usual; Esc goes back to Out of order, after wrong PINs too
     // (two: a third would lock the prompt for 30 s).
-    open_pin_prompt(&mut kiosk);
+    kiosk.open_pin_prompt();
     kiosk.send(b"\x1b");
     kiosk.wait_for("OUT OF ORDER");
-    open_pin_prompt(&mut kiosk);
+    kiosk.open_pin_prompt();
     for _ in 0..2 {
-        kiosk.send(b"1111\r");
+        kiosk.type_pin("1111");
     }
     kiosk.wait_for("1 more before the prompt locks");
     kiosk.send(b"\x1b");
     kiosk.wait_for("OUT OF ORDER");
     assert!(kiosk.is_running());
     // The right PIN ends the kiosk with a failure status, so a supervisor starts it again.
-    open_pin_prompt(&mut kiosk);
-    kiosk.send(format!("{}\r", common::TEST_PIN).as_bytes());
+    kiosk.open_pin_prompt();
+    kiosk.type_pin(TEST_PIN);
     assert_eq!(
         kiosk.wait_exit_code(),
         1,

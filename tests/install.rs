@@ -288,11 +288,8 @@ fn launch_here_restarts_a_killed_kiosk_and_ends_at_the_technician_exit() {
     cfg.save(&config).unwrap();
     let config = config.to_str().unwrap();
     // The config's own PIN, so no ROC_KIOSK_PIN.
-    let mut launcher = PtyKiosk::start_with_env(
+    let mut launcher = PtyKiosk::start_without_test_pin(
         &["launch", "--here", "--", "--config", config],
-        &[("ROC_KIOSK_PIN", "")],
-        80,
-        24,
         home.path(),
     );
     launcher.wait_for("Press any key");
@@ -318,13 +315,8 @@ fn launch_here_restarts_a_killed_kiosk_and_ends_at_the_technician_exit() {
     assert!(launcher.is_running());
 
     // The new kiosk answers keys, and its technician Exit ends the launcher with 0.
-    launcher.send(b"\x14");
-    launcher.wait_for("Enter the PIN");
-    launcher.send(b"13579\r");
-    launcher.wait_for("Technician menu");
-    launcher.send(b"5y");
     assert!(
-        launcher.wait_exit(),
+        launcher.exit_with_pin("13579"),
         "the launcher ends with status 0 after an Exit"
     );
 }

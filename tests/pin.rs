@@ -148,20 +148,9 @@ fn the_real_kiosk_rewrites_an_old_hash_in_its_config_file() {
     .unwrap();
     let config_arg = config.to_str().unwrap();
     // The config's own PIN, so no ROC_KIOSK_PIN.
-    let mut kiosk = PtyKiosk::start_with_env(
-        &["--config", config_arg],
-        &[("ROC_KIOSK_PIN", "")],
-        80,
-        24,
-        home.path(),
-    );
+    let mut kiosk = PtyKiosk::start_without_test_pin(&["--config", config_arg], home.path());
     kiosk.wait_for("Press any key");
-    kiosk.send(b"\x14");
-    kiosk.wait_for("Enter the PIN");
-    kiosk.send(format!("{LEGACY_PIN}\r").as_bytes());
-    kiosk.wait_for("Technician menu");
-    kiosk.send(b"5y");
-    assert!(kiosk.wait_exit(), "Exit ends with status 0");
+    assert!(kiosk.exit_with_pin(LEGACY_PIN), "Exit ends with status 0");
 
     let saved = Config::load(Some(&config)).unwrap().config;
     let hash = saved.pin_hash.as_deref().unwrap();

@@ -111,15 +111,7 @@ fn the_real_kiosk_with_no_pin_starts_on_set_up_and_then_opens_only_to_the_new_pi
     let home = tempfile::tempdir().unwrap();
     let config = home.path().join("booth.json");
     let config_arg = config.to_str().unwrap();
-    let start = || {
-        PtyKiosk::start_with_env(
-            &["--config", config_arg],
-            &[("ROC_KIOSK_PIN", "")],
-            80,
-            24,
-            home.path(),
-        )
-    };
+    let start = || PtyKiosk::start_without_test_pin(&["--config", config_arg], home.path());
     std::fs::write(&config, "{}").unwrap();
     let mut kiosk = start();
     kiosk.wait_for("Set up this kiosk");
@@ -128,14 +120,10 @@ fn the_real_kiosk_with_no_pin_starts_on_set_up_and_then_opens_only_to_the_new_pi
     kiosk.send(b"Fair\r\r");
     kiosk.wait_for("Press any key");
     // The old default is no master key; the PIN just set opens the menu.
-    kiosk.send(b"\x14");
-    kiosk.wait_for("Enter the PIN");
-    kiosk.send(b"9999\r");
-    kiosk.wait_for("Wrong PIN");
-    kiosk.send(b"2468\r");
-    kiosk.wait_for("Technician menu");
-    kiosk.send(b"5y");
-    assert!(kiosk.wait_exit());
+    kiosk.open_pin_prompt();
+    kiosk.type_wrong_pin("9999");
+    kiosk.type_right_pin("2468");
+    assert!(kiosk.exit_from_menu());
     let saved = roc_kiosk::config::Config::load(Some(&config))
         .unwrap()
         .config;
@@ -145,12 +133,7 @@ fn the_real_kiosk_with_no_pin_starts_on_set_up_and_then_opens_only_to_the_new_pi
     // Next start: straight to Attract.
     let mut again = start();
     again.wait_for("Press any key");
-    again.send(b"\x14");
-    again.wait_for("Enter the PIN");
-    again.send(b"2468\r");
-    again.wait_for("Technician menu");
-    again.send(b"5y");
-    assert!(again.wait_exit());
+    assert!(again.exit_with_pin("2468"));
 }
 
 #[cfg(unix)]
@@ -166,25 +149,16 @@ fn a_running_kiosk_takes_a_pin_set_with_set_pin_when_the_prompt_opens() {
     }
     .save(&config)
     .unwrap();
-    let mut kiosk = PtyKiosk::start_with_env(
-        &["--config", config.to_str().unwrap()],
-        &[("ROC_KIOSK_PIN", "")],
-        80,
-        24,
-        home.path(),
-    );
+    let mut kiosk =
+        PtyKiosk::start_without_test_pin(&["--config", config.to_str().unwrap()], home.path());
     kiosk.wait_for("Press any key");
     // What `set-pin` does while the kiosk runs.
     let mut cfg = Config::load(Some(&config)).unwrap().config;
     cfg.pin_hash = Some(hash_pin("86420", &new_salt()));
     cfg.save(&config).unwrap();
 
-    kiosk.send(b"\x14");
-    kiosk.wait_for("Enter the PIN");
-    kiosk.send(b"13579\r");
-    kiosk.wait_for("Wrong PIN");
-    kiosk.send(b"86420\r");
-    kiosk.wait_for("Technician menu");
-    kiosk.send(b"5y");
-    assert!(kiosk.wait_exit());
+    kiosk.open_pin_prompt();
+    kiosk.type_wrong_pin("13579");
+    kiosk.type_right_pin("86420");
+    assert!(kiosk.exit_from_menu());
 }

@@ -23,9 +23,7 @@ fn kiosk_mid_visit(home: &Path) -> PtyKiosk {
     )
     .unwrap();
     let mut kiosk = PtyKiosk::start(&["--config", config.to_str().unwrap()], 80, 24, home);
-    kiosk.wait_for("Press any key");
-    kiosk.send(b"x");
-    kiosk.wait_for("What would you like to do?");
+    kiosk.wake(b"x");
     kiosk
 }
 

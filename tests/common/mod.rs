@@ -10,6 +10,7 @@ pub mod qr_decode;
 /// The PIN the tests' kiosks unlock with: the `App` tests' verifier, and `ROC_KIOSK_PIN`
 /// (for tests only) for every kiosk `pty::PtyKiosk` starts. The kiosk has no built-in PIN.
 /// A test of a config's own PIN, or of the set-up screen a kiosk with no PIN starts on,
-/// passes `("ROC_KIOSK_PIN", "")` to `PtyKiosk::start_with_env`: empty counts as unset.
+/// starts it with `PtyKiosk::start_without_test_pin` (`ROC_KIOSK_PIN` empty, which counts
+/// as unset).
 pub const TEST_PIN: &str = "5713";
 pub mod quiz_driver;

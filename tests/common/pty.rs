@@ -43,6 +43,12 @@ impl PtyKiosk {
         Self::start_with_env(args, &[], cols, rows, home)
     }
 
+    /// As [`PtyKiosk::start`] at 80x24, without the tests' `ROC_KIOSK_PIN`: the kiosk
+    /// unlocks with its config's own PIN, and starts on the set-up screen when it has none.
+    pub fn start_without_test_pin(args: &[&str], home: &Path) -> PtyKiosk {
+        Self::start_with_env(args, &[("ROC_KIOSK_PIN", "")], 80, 24, home)
+    }
+
     /// As [`PtyKiosk::start`], with extra environment variables.
     pub fn start_with_env(
         args: &[&str],
@@ -137,6 +143,55 @@ impl PtyKiosk {
             "timed out waiting for {text:?}; the screen is:\n{}",
             self.screen()
         );
+    }
+
+    /// Waits for Attract, wakes it with `key` and waits for Home.
+    pub fn wake(&mut self, key: &[u8]) {
+        self.wait_for("Press any key");
+        self.send(key);
+        self.wait_for("What would you like to do?");
+    }
+
+    /// Ctrl-T, which opens the PIN prompt from any screen.
+    pub fn open_pin_prompt(&mut self) {
+        self.send(b"\x14");
+        self.wait_for("Enter the PIN");
+    }
+
+    /// Types `pin` and Enter into the open PIN prompt.
+    pub fn type_pin(&mut self, pin: &str) {
+        self.send(format!("{pin}\r").as_bytes());
+    }
+
+    /// Types `pin` into the open PIN prompt and waits for it to be refused.
+    pub fn type_wrong_pin(&mut self, pin: &str) {
+        self.type_pin(pin);
+        self.wait_for("Wrong PIN");
+    }
+
+    /// Types `pin` into the open PIN prompt and waits for the technician menu.
+    pub fn type_right_pin(&mut self, pin: &str) {
+        self.type_pin(pin);
+        self.wait_for("Technician menu");
+    }
+
+    /// Ctrl-T and `pin`: the technician menu.
+    pub fn unlock(&mut self, pin: &str) {
+        self.open_pin_prompt();
+        self.type_right_pin(pin);
+    }
+
+    /// Exit in the technician menu (item 5, then y to confirm); whether the kiosk then
+    /// ends with status 0.
+    pub fn exit_from_menu(&mut self) -> bool {
+        self.send(b"5y");
+        self.wait_exit()
+    }
+
+    /// Ctrl-T, `pin` and Exit; whether the kiosk then ends with status 0.
+    pub fn exit_with_pin(&mut self, pin: &str) -> bool {
+        self.unlock(pin);
+        self.exit_from_menu()
     }
 
     pub fn pid(&self) -> Option<u32> {
