@@ -1,7 +1,8 @@
-//! 100,000 random events — keys including control characters and non-ASCII, 10 KB pastes,
+//! 40,000 random events (by default; see below) — keys including control characters and non-ASCII, 10 KB pastes,
 //! clicks at random places, wheel, resizes to random sizes including 0x0, ticks and long
 //! idle gaps — through `update` and a render into `TestBackend`. Nothing may panic.
-//! Fixed seed in CI; `ROC_STORM_EVENTS` and `ROC_STORM_SEED` run more or different storms.
+//! Fixed seed in CI; `ROC_STORM_EVENTS` and `ROC_STORM_SEED` run more or different storms
+//! (the default is sized so a warm `cargo test` stays under 90 s on two cores).
 
 mod common;
 
@@ -72,7 +73,7 @@ fn random_text(rng: &mut StdRng, max: usize) -> String {
 
 #[test]
 fn a_storm_of_random_events_never_panics() {
-    let events = env_or("ROC_STORM_EVENTS", 100_000);
+    let events = env_or("ROC_STORM_EVENTS", 40_000);
     let seed = env_or("ROC_STORM_SEED", 20261124);
     let mut rng = StdRng::seed_from_u64(seed);
     let mut k = Kiosk::new();
