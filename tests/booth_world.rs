@@ -233,3 +233,32 @@ fn a_long_log_problem_reads_in_full_at_80x24_with_the_other_notices() {
         ],
     );
 }
+
+/// A FIFO, or a link to a device, put where today's booth log goes: the writer refuses it
+/// at once (a FIFO with no reader would block an ordinary open for writing forever), says
+/// why in the menu's words, and the kiosk goes on.
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_a_device_where_the_log_goes_is_refused_without_waiting() {
+    use common::hostile::{make_fifo, within_a_minute};
+    for (what, make) in [
+        ("a FIFO (named pipe)", make_fifo as fn(&Path)),
+        ("a character device", |p: &Path| {
+            std::os::unix::fs::symlink("/dev/null", p).unwrap()
+        }),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut log = BoothLog::open(dir.path(), "booth-1");
+        let path = log.path_for(DAY.parse().unwrap());
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        make(&path);
+        let problem = within_a_minute("appending to a FIFO or a device", move || {
+            log.append("s1", &LogEvent::SessionStart, &at(DAY, "09:00"));
+            (log.problem().map(str::to_string), log.lost_events())
+        });
+        let (problem, lost) = problem;
+        let problem = problem.unwrap_or_else(|| panic!("{what}: no problem reported"));
+        assert!(problem.contains(what), "{what}: {problem}");
+        assert_eq!(lost, 1, "{what}");
+    }
+}

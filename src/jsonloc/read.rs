@@ -116,6 +116,39 @@ pub fn open_regular(path: &Path) -> Result<File, ReadError> {
     Ok(file)
 }
 
+/// Opens (creating it if need be) `path` for appending, and for reading its last byte, if
+/// what is opened is a regular file. Never blocks: a FIFO or a device put where a log
+/// file should be is refused at once instead of freezing the writer.
+pub fn open_regular_for_append(path: &Path) -> Result<File, ReadError> {
+    // Named first, so a FIFO with no reader is called a FIFO, not "no such device".
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+    {
+        return Err(ReadError::NotRegular {
+            kind: kind_of(meta.file_type()),
+            target: None,
+        });
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true).append(true).create(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // As in `open_nonblocking`: a FIFO with no reader fails at once (ENXIO) instead
+        // of waiting, and a terminal never becomes this process's terminal.
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let file = options.open(path)?;
+    let file_type = file.metadata()?.file_type();
+    if !file_type.is_file() {
+        return Err(ReadError::NotRegular {
+            kind: kind_of(file_type),
+            target: None,
+        });
+    }
+    Ok(file)
+}
+
 /// Reads a whole text file of at most `limit` bytes (see [`open_regular`]), without a
 /// leading byte-order mark.
 pub fn read_text(path: &Path, limit: u64) -> Result<String, ReadError> {

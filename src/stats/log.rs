@@ -8,7 +8,7 @@
 //! name still leads to the open file (same device and inode), and if not, creates the file
 //! again and says so ([`BoothLog::recreated`]).
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
@@ -227,24 +227,26 @@ fn names_file(path: &Path, file: &File) -> bool {
 }
 
 /// Opens `path` for appending; also says whether the file ends without a newline (a line
-/// torn by a crash or power cut).
-fn open_for_append(path: &Path) -> std::io::Result<(File, bool)> {
+/// torn by a crash or power cut). Anything but a regular file there (a FIFO, a device) is
+/// refused at once, so the kiosk never waits on it.
+fn open_for_append(path: &Path) -> Result<(File, bool), String> {
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)?;
+        std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
     }
-    let file = OpenOptions::new().append(true).create(true).open(path)?;
-    Ok((file, ends_mid_line(path)))
+    let mut file = crate::jsonloc::read::open_regular_for_append(path).map_err(|e| e.message())?;
+    let ends_mid_line = ends_mid_line(&mut file);
+    Ok((file, ends_mid_line))
 }
 
-fn ends_mid_line(path: &Path) -> bool {
-    let last_byte = || -> std::io::Result<Option<u8>> {
-        let mut f = File::open(path)?;
-        if f.metadata()?.len() == 0 {
+fn ends_mid_line(file: &mut File) -> bool {
+    let mut last_byte = || -> std::io::Result<Option<u8>> {
+        if file.metadata()?.len() == 0 {
             return Ok(None);
         }
-        f.seek(SeekFrom::End(-1))?;
+        // Reading moves the file position, but appends always go to the end.
+        file.seek(SeekFrom::End(-1))?;
         let mut b = [0u8; 1];
-        f.read_exact(&mut b)?;
+        file.read_exact(&mut b)?;
         Ok(Some(b[0]))
     };
     matches!(last_byte(), Ok(Some(b)) if b != b'\n')
