@@ -24,8 +24,9 @@ pub fn fold(text: &str) -> String {
     out
 }
 
-/// Calls `emit` with the folded form of one char (zero, one or more chars).
-fn fold_char(c: char, mut emit: impl FnMut(char)) {
+/// Calls `emit` with the folded form of one char (zero, one or more chars): what
+/// [`fold`] writes for it, for a caller that folds into its own buffer.
+pub fn fold_char(c: char, mut emit: impl FnMut(char)) {
     if c.is_ascii() {
         // The common case, and the hot one while a student types.
         emit(c.to_ascii_lowercase());

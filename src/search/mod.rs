@@ -31,6 +31,7 @@ mod classify;
 mod index;
 mod query;
 mod rank;
+mod words;
 
 #[cfg(test)]
 mod engine_tests;
