@@ -59,6 +59,16 @@ pub struct FoldedText {
 impl FoldedText {
     pub fn new(original: &str) -> Self {
         let mut folded = FoldedText::default();
+        folded.set(original);
+        folded
+    }
+
+    /// Makes this the folded text of `original`, reusing its buffers (for a caller that
+    /// folds many texts one after another).
+    pub fn set(&mut self, original: &str) {
+        let folded = self;
+        folded.chars.clear();
+        folded.source.clear();
         for (start, c) in original.char_indices() {
             let end = start + c.len_utf8();
             let before = folded.chars.len();
@@ -76,7 +86,6 @@ impl FoldedText {
                 }
             }
         }
-        folded
     }
 
     /// Byte ranges of the original text covering the folded char positions `chars`

@@ -96,13 +96,27 @@ impl Posting {
     }
 }
 
-pub(super) struct NameKey {
-    /// For every folded char of the name, the byte range of the displayed name it came
-    /// from ([`FoldedText::source`], kept in 32 bits: one per program and language).
-    source: Box<[(u32, u32)]>,
+/// The folded display names of every program, in English and in Spanish (or English
+/// when the translation is missing, as [`crate::catalog::Text::get`] shows it), all in
+/// three arrays.
+#[derive(Default)]
+pub(super) struct Names {
+    /// For every folded char of every name, the byte range of the displayed name it
+    /// came from ([`FoldedText::source`], kept in 32 bits).
+    source: Vec<(u32, u32)>,
+    /// The words of every name, each with its index in the vocabulary.
+    words: Vec<NameWord>,
+    /// Where name `2 * program + language` starts in `source` and in `words`, then
+    /// where the last one ends.
+    starts: Vec<(u32, u32)>,
+}
+
+/// One program's name in one language.
+pub(super) struct NameKey<'a> {
+    source: &'a [(u32, u32)],
     /// The words of the name and each pair of neighbouring words run together (as
-    /// indexed), with their index in the vocabulary.
-    pub words: Box<[NameWord]>,
+    /// indexed).
+    pub words: &'a [NameWord],
 }
 
 /// A word of a displayed name: one run of letters in the folded name, or two
@@ -137,14 +151,49 @@ impl NameWord {
     }
 }
 
-impl NameKey {
-    /// The name key of `name`, its words' `vocab` set by `vocab_of` (given each
-    /// word's text).
-    fn new(name: &str, scratch: &mut String, mut vocab_of: impl FnMut(&str) -> u32) -> Self {
-        let folded = FoldedText::new(name);
+/// A word of a text as the index cut it.
+#[derive(Clone, Copy)]
+pub(super) struct CutWord {
+    /// Its id while the index is built.
+    pub id: u32,
+    /// Whether it is two neighbouring words run together.
+    pub pair: bool,
+}
+
+/// Reused from name to name while the names are added.
+#[derive(Default)]
+pub(super) struct NameScratch {
+    folded: FoldedText,
+    runs: Vec<(u16, u16)>,
+    word: String,
+}
+
+impl Names {
+    /// How many programs have names here.
+    pub fn programs(&self) -> usize {
+        self.starts.len().saturating_sub(1) / 2
+    }
+
+    /// Adds the next name (English, then Spanish, program after program). `cut` is the
+    /// name as the index cut it: the vocabulary id of each word, and whether it is two
+    /// words run together; `vocab_of` gives the id of a word's text, for a name too
+    /// long to take them from there.
+    fn push(
+        &mut self,
+        name: &str,
+        cut: &[CutWord],
+        scratch: &mut NameScratch,
+        mut vocab_of: impl FnMut(&str) -> u32,
+    ) {
+        if self.starts.is_empty() {
+            self.starts.push((0, 0));
+        }
+        let NameScratch { folded, runs, word } = scratch;
+        folded.set(name);
         // A name longer than 65,535 chars is only searched on its first ones.
+        let whole = folded.chars.len() <= usize::from(u16::MAX);
         let chars = &folded.chars[..folded.chars.len().min(usize::from(u16::MAX))];
-        let mut runs: Vec<(u16, u16)> = Vec::new();
+        runs.clear();
         let mut start = None;
         for (i, c) in chars.iter().enumerate() {
             match (c.is_alphanumeric(), start) {
@@ -159,30 +208,49 @@ impl NameKey {
         if let Some(s) = start {
             runs.push((s, chars.len() as u16));
         }
+        // The runs are the words the index cut, in the same order.
         let singles = runs.iter().map(|&first| (first, None));
         let pairs = runs.windows(2).map(|pair| (pair[0], Some(pair[1])));
-        let words = singles
-            .chain(pairs)
-            .map(|(first, second)| {
-                let mut word = NameWord {
-                    first,
-                    second,
-                    vocab: u32::MAX,
-                };
-                word.text_into(chars, scratch);
-                word.vocab = vocab_of(scratch);
-                word
-            })
-            .collect();
+        let cut_singles = cut.iter().filter(|w| !w.pair);
+        let cut_pairs = cut.iter().filter(|w| w.pair);
+        let mut cut_ids = cut_singles.chain(cut_pairs).map(|w| w.id);
+        for (first, second) in singles.chain(pairs) {
+            let mut name_word = NameWord {
+                first,
+                second,
+                vocab: u32::MAX,
+            };
+            name_word.vocab = match cut_ids.next() {
+                Some(id) if whole => id,
+                _ => {
+                    name_word.text_into(chars, word);
+                    vocab_of(word)
+                }
+            };
+            self.words.push(name_word);
+        }
         let byte = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
-        let source = folded
-            .source
-            .iter()
-            .map(|r| (byte(r.start), byte(r.end)))
-            .collect();
-        NameKey { source, words }
+        let source = folded.source.iter().map(|r| (byte(r.start), byte(r.end)));
+        self.source.extend(source);
+        self.starts
+            .push((self.source.len() as u32, self.words.len() as u32));
     }
 
+    fn key(&self, program: usize, lang: Lang) -> NameKey<'_> {
+        let at = 2 * program
+            + match lang {
+                Lang::En => 0,
+                Lang::Es => 1,
+            };
+        let ((source, words), (source_end, words_end)) = (self.starts[at], self.starts[at + 1]);
+        NameKey {
+            source: &self.source[source as usize..source_end as usize],
+            words: &self.words[words as usize..words_end as usize],
+        }
+    }
+}
+
+impl NameKey<'_> {
     /// Byte ranges of the displayed name covering the folded char positions `chars`,
     /// sorted and merged, as [`FoldedText::byte_ranges`] gives them.
     pub fn byte_ranges(&self, chars: impl IntoIterator<Item = usize>) -> Vec<Range<usize>> {
@@ -205,10 +273,7 @@ impl SearchIndex {
     }
 
     /// The folded name of `program` as shown in `lang`.
-    pub(super) fn name_key(&self, program: usize, lang: Lang) -> &NameKey {
-        &self.names[program][match lang {
-            Lang::En => 0,
-            Lang::Es => 1,
-        }]
+    pub(super) fn name_key(&self, program: usize, lang: Lang) -> NameKey<'_> {
+        self.names.key(program, lang)
     }
 }

@@ -121,7 +121,7 @@ impl Tally {
 impl SearchIndex {
     pub(super) fn rank(&self, query: &str, lang: Lang, closest_ok: bool) -> (Vec<Hit>, Found) {
         let words = query_words(&self.matcher, query);
-        if words.is_empty() || self.names.is_empty() {
+        if words.is_empty() || self.names.programs() == 0 {
             return (Vec::new(), Found::Nothing);
         }
         let required = words.iter().filter(|w| w.required).count();
@@ -148,7 +148,7 @@ impl SearchIndex {
 
     /// Scores every word of the query against the vocabulary, the typo pass in `typos`.
     fn tally(&self, words: &[QueryWord], typos: Pass) -> Tally {
-        let n = self.names.len();
+        let n = self.names.programs();
         let mut total = vec![0.0f32; n];
         let mut matched = vec![0usize; n];
         let mut best: Vec<(f32, MatchField)> = vec![(0.0, MatchField::Description); n];

@@ -1,76 +1,217 @@
-//! Cutting a text into folded words, one way for the index and the query: the words of
+//! Cutting a text into folded words, as the index reads it: the words of
 //! [`fold`](crate::text::fold)`(text)` split at every char that is not alphanumeric.
-
-use std::ops::Range;
+//!
+//! The index cuts every text of a statewide catalog (millions of words), so the cutter
+//! works in two passes over a buffer reused from text to text, each eight bytes at a
+//! time: it folds the text (plain ASCII, most of a catalog, is lowercased eight bytes at
+//! once) with a zero byte for every char between words, then finds the words as the
+//! runs of non-zero bytes. Each word comes with its first 16 bytes already in one
+//! integer (its [`Word::head`]), ready to be hashed and compared.
 
 use crate::text::fold_char;
 
-/// The folded words of one text, in one buffer reused from text to text, so that
-/// cutting the millions of words of a statewide catalog allocates nothing per word.
-#[derive(Default)]
-pub(super) struct FoldedWords {
-    /// The words, one after another with nothing between them.
-    text: String,
-    bounds: Vec<Range<usize>>,
+/// How many bytes of a word its [`Word::head`] holds.
+pub(super) const HEAD: usize = 16;
+
+/// One folded word of a text.
+#[derive(Clone, Copy)]
+pub(super) struct Word<'a> {
+    /// The word's UTF-8.
+    pub bytes: &'a [u8],
+    /// Its first [`HEAD`] bytes, little-endian, zero after its end. A word holds no
+    /// zero byte, so two words no longer than [`HEAD`] are the same word when their
+    /// heads are equal.
+    pub head: u128,
 }
 
-impl FoldedWords {
-    /// Takes the words of `text`, in one pass. A run of ASCII letters and digits is
-    /// copied and lowercased at once; any other char is folded on its own. Folding goes
-    /// char by char and leaves ASCII spaces and punctuation as they are, so this gives
-    /// the words of folding the whole text first and then splitting it.
-    pub fn fill(&mut self, text: &str) {
-        self.text.clear();
-        self.bounds.clear();
-        let bytes = text.as_bytes();
+impl Word<'_> {
+    pub fn is_whole_in_head(&self) -> bool {
+        self.bytes.len() <= HEAD
+    }
+}
+
+/// The head of any folded word (the cutter reads it from its buffer).
+pub(super) fn head_of(word: &[u8]) -> u128 {
+    let mut head = [0u8; HEAD];
+    let n = word.len().min(HEAD);
+    head[..n].copy_from_slice(&word[..n]);
+    u128::from_le_bytes(head)
+}
+
+/// Cuts texts into folded words, reusing its buffers from text to text.
+#[derive(Default)]
+pub(super) struct WordCutter {
+    /// The folded text, a zero byte for each char between words, then [`HEAD`] zero
+    /// bytes, so that [`HEAD`] bytes can be read from the start of any word.
+    folded: Vec<u8>,
+    /// Two words run together.
+    joined: Vec<u8>,
+}
+
+impl WordCutter {
+    /// Calls `on_word` with each word of `text` in order (and `false`); with `pairs`,
+    /// also with each word run together with the one before it ("video", "game" →
+    /// "videogame"), right after that word (and `true`).
+    pub fn cut(&mut self, text: &str, pairs: bool, mut on_word: impl FnMut(Word<'_>, bool)) {
+        self.fold(text);
+        let WordCutter { folded, joined } = self;
+        let len = folded.len() - HEAD;
+        let mut previous: Option<Word<'_>> = None;
+        let mut emit = |start: usize, end: usize| {
+            let bytes = &folded[start..end];
+            let block: [u8; HEAD] = folded[start..start + HEAD].try_into().unwrap_or_default();
+            let head = u128::from_le_bytes(block) & bytes_mask(bytes.len());
+            let word = Word { bytes, head };
+            on_word(word, false);
+            if !pairs {
+                return;
+            }
+            if let Some(before) = previous {
+                joined.clear();
+                joined.extend_from_slice(before.bytes);
+                joined.extend_from_slice(bytes);
+                let head = before.head | shifted(head, before.bytes.len());
+                on_word(
+                    Word {
+                        bytes: &joined[..],
+                        head,
+                    },
+                    true,
+                );
+            }
+            previous = Some(word);
+        };
+        // Where a word starts or ends, a zero byte follows a non-zero one or the other
+        // way round. Blocks up to the one holding byte `len` (zero): every word ends.
+        let mut start = 0;
+        let mut in_word = false;
+        for at in (0..=len).step_by(8) {
+            let block: [u8; 8] = folded[at..at + 8].try_into().unwrap_or_default();
+            let non_zero = non_zero_bytes(u64::from_le_bytes(block));
+            let mut changes = (non_zero ^ (non_zero << 1 | u32::from(in_word))) & 0xFF;
+            in_word = non_zero & 0x80 != 0;
+            while changes != 0 {
+                let change = at + changes.trailing_zeros() as usize;
+                changes &= changes - 1;
+                if folded[change] != 0 {
+                    start = change;
+                } else {
+                    emit(start, change);
+                }
+            }
+        }
+    }
+
+    /// Writes the folded text into `self.folded`: the UTF-8 of each letter or digit,
+    /// lowercased, and a zero byte for anything else.
+    fn fold(&mut self, text: &str) {
+        let out = &mut self.folded;
+        out.clear();
+        out.reserve(text.len() + 8 + HEAD);
+        let src = text.as_bytes();
         let mut i = 0;
-        while i < bytes.len() {
-            let run = bytes[i..]
-                .iter()
-                .take_while(|b| b.is_ascii_alphanumeric())
-                .count();
-            if run > 0 {
-                let start = self.text.len();
-                self.text.push_str(&text[i..i + run]);
-                self.text[start..].make_ascii_lowercase();
-                i += run;
-            } else if bytes[i].is_ascii() {
-                end_word(&self.text, &mut self.bounds);
-                i += 1;
+        while i < src.len() {
+            let block = AsciiBlock::at(src, i);
+            let ascii = block.ascii_len().min(src.len() - i);
+            if ascii > 0 {
+                let written = out.len();
+                out.extend_from_slice(&block.folded().to_le_bytes());
+                out.truncate(written + ascii);
+                i += ascii;
             } else {
                 let c = text[i..].chars().next().unwrap_or_default();
-                let (out, bounds) = (&mut self.text, &mut self.bounds);
                 fold_char(c, |f| {
                     if f.is_alphanumeric() {
-                        out.push(f);
+                        out.extend_from_slice(f.encode_utf8(&mut [0; 4]).as_bytes());
                     } else {
-                        end_word(out, bounds);
+                        out.push(0);
                     }
                 });
                 i += c.len_utf8();
             }
         }
-        end_word(&self.text, &mut self.bounds);
-    }
-
-    pub fn len(&self) -> usize {
-        self.bounds.len()
-    }
-
-    pub fn get(&self, i: usize) -> &str {
-        &self.text[self.bounds[i].clone()]
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = &str> {
-        self.bounds.iter().map(|b| &self.text[b.clone()])
+        out.extend([0; HEAD]);
     }
 }
 
-/// Closes the word being written at the end of `text`, if there is one.
-fn end_word(text: &str, bounds: &mut Vec<Range<usize>>) {
-    let start = bounds.last().map_or(0, |b| b.end);
-    if text.len() > start {
-        bounds.push(start..text.len());
+/// All ones over the first `len` bytes of a head.
+fn bytes_mask(len: usize) -> u128 {
+    if len < HEAD {
+        (1 << (8 * len)) - 1
+    } else {
+        u128::MAX
+    }
+}
+
+/// `head` moved `by` bytes along: the bytes of a word that start `by` bytes into
+/// another, in that other word's head.
+fn shifted(head: u128, by: usize) -> u128 {
+    if by < HEAD { head << (8 * by) } else { 0 }
+}
+
+/// `byte` in every byte.
+const fn every(byte: u8) -> u64 {
+    u64::from_le_bytes([byte; 8])
+}
+
+/// The top bit of every byte.
+const TOP: u64 = every(0x80);
+
+/// One bit per byte of `block` (bit `i` for byte `i`): set when the byte is not zero.
+fn non_zero_bytes(block: u64) -> u32 {
+    let low_seven = (block & !TOP) + !TOP;
+    gather_top_bits((low_seven | block) & TOP)
+}
+
+/// The top bits of the eight bytes, as the low eight bits (bit `i` from byte `i`):
+/// the multiplication moves each into place without any two meeting.
+fn gather_top_bits(tops: u64) -> u32 {
+    ((tops >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
+}
+
+/// Eight bytes of text read as one integer, to fold plain ASCII eight bytes at a
+/// time: each test below is done on every byte at once, its answer in the byte's top
+/// bit.
+#[derive(Clone, Copy)]
+struct AsciiBlock(u64);
+
+impl AsciiBlock {
+    /// The eight bytes of `src` from `at` (zeros past its end).
+    fn at(src: &[u8], at: usize) -> AsciiBlock {
+        if let Some(eight) = src.get(at..at + 8) {
+            return AsciiBlock(u64::from_le_bytes(eight.try_into().unwrap_or_default()));
+        }
+        let mut bytes = [0u8; 8];
+        for (to, from) in bytes.iter_mut().zip(&src[at.min(src.len())..]) {
+            *to = *from;
+        }
+        AsciiBlock(u64::from_le_bytes(bytes))
+    }
+
+    /// How many bytes from the first are ASCII (0 to 8).
+    fn ascii_len(self) -> usize {
+        ((self.0 & TOP).trailing_zeros() / 8) as usize
+    }
+
+    /// The top bit of each byte of `seven_bits` (bytes below 0x80) that is at least
+    /// `low`: `byte + 0x80 - low` stays within the byte.
+    fn at_least(seven_bits: u64, low: u8) -> u64 {
+        seven_bits + every(0x80 - low)
+    }
+
+    /// The ASCII bytes folded: letters lowercased, digits kept, any other byte zero.
+    fn folded(self) -> u64 {
+        let ascii = !self.0 & TOP;
+        let seven_bits = self.0 & !TOP;
+        // Setting 0x20 makes each upper-case letter lower-case.
+        let lower = seven_bits | every(0x20);
+        let letters = Self::at_least(lower, b'a') & !Self::at_least(lower, b'z' + 1);
+        let digits = Self::at_least(seven_bits, b'0') & !Self::at_least(seven_bits, b'9' + 1);
+        let letters = letters & ascii;
+        let keep = (letters | digits) & ascii;
+        // Each kept byte's top bit spread over the whole byte.
+        let keep_bytes = (keep >> 7) * 0xFF;
+        (self.0 | letters >> 2) & keep_bytes
     }
 }
 
@@ -80,12 +221,15 @@ mod tests {
     use crate::text::fold;
 
     fn words(text: &str) -> Vec<String> {
-        let mut words = FoldedWords::default();
-        words.fill(text);
-        words.iter().map(str::to_string).collect()
+        let mut words = Vec::new();
+        WordCutter::default().cut(text, false, |word, _| {
+            assert_eq!(word.head, head_of(word.bytes), "{text}");
+            words.push(String::from_utf8(word.bytes.to_vec()).unwrap());
+        });
+        words
     }
 
-    /// What the index and the query meant by a text's words before this one pass.
+    /// What the index meant by a text's words before the cutter.
     fn fold_then_split(text: &str) -> Vec<String> {
         fold(text)
             .split(|c: char| !c.is_alphanumeric())
@@ -95,11 +239,58 @@ mod tests {
     }
 
     #[test]
+    fn ascii_blocks_fold_every_byte_as_the_standard_library_does() {
+        for byte in 0..=u8::MAX {
+            for place in 0..8 {
+                let mut bytes = *b"a-Z 9.q\x7f";
+                bytes[place] = byte;
+                let block = AsciiBlock(u64::from_le_bytes(bytes));
+                let ascii = bytes.iter().take_while(|b| b.is_ascii()).count();
+                assert_eq!(block.ascii_len(), ascii, "{bytes:?}");
+                let folded = block.folded().to_le_bytes();
+                for (b, f) in bytes.iter().zip(folded).take(ascii) {
+                    let expected = if b.is_ascii_alphanumeric() {
+                        b.to_ascii_lowercase()
+                    } else {
+                        0
+                    };
+                    assert_eq!(f, expected, "{bytes:?}");
+                }
+                let non_zero = non_zero_bytes(u64::from_le_bytes(bytes));
+                for (i, b) in bytes.iter().enumerate() {
+                    assert_eq!(non_zero >> i & 1 == 1, *b != 0, "{bytes:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn cuts_folded_words() {
         assert_eq!(words("Enfermería, MECÁNICO!"), ["enfermeria", "mecanico"]);
         assert_eq!(words("  3D-Printing  "), ["3d", "printing"]);
         assert_eq!(words(""), Vec::<String>::new());
         assert_eq!(words("¿Qué?"), ["que"]);
+        assert_eq!(words("abcdefgh"), ["abcdefgh"]);
+        assert_eq!(
+            words("Pharmaceutical manufacturing technicians"),
+            ["pharmaceutical", "manufacturing", "technicians"]
+        );
+    }
+
+    #[test]
+    fn runs_each_word_together_with_the_one_before() {
+        let mut pairs = Vec::new();
+        let text = "Video Game design, internationalization";
+        WordCutter::default().cut(text, true, |word, pair| {
+            if pair {
+                assert_eq!(word.head, head_of(word.bytes));
+                pairs.push(String::from_utf8(word.bytes.to_vec()).unwrap());
+            }
+        });
+        assert_eq!(
+            pairs,
+            ["videogame", "gamedesign", "designinternationalization"]
+        );
     }
 
     #[test]
@@ -112,6 +303,22 @@ mod tests {
             "Certified Nursing Assistant (CNA) / Asistente de enfermería certificado",
         ] {
             assert_eq!(words(text), fold_then_split(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn gives_the_words_of_folding_then_splitting_on_random_text() {
+        use rand::rngs::StdRng;
+        use rand::seq::IndexedRandom;
+        use rand::{Rng, SeedableRng};
+        let alphabet: Vec<char> = "aZz09 -.,'/AÉéñÑßİ\u{0301}¿—½\u{00A0}ﬁ\u{7f}\u{0}"
+            .chars()
+            .collect();
+        let mut rng = StdRng::seed_from_u64(17);
+        for _ in 0..5_000 {
+            let len = rng.random_range(0..60);
+            let text: String = (0..len).filter_map(|_| alphabet.choose(&mut rng)).collect();
+            assert_eq!(words(&text), fold_then_split(&text), "{text:?}");
         }
     }
 }

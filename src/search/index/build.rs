@@ -10,21 +10,30 @@ use std::hash::BuildHasher;
 
 use hashbrown::HashTable;
 
-use super::{NameKey, Vocab, VocabWord};
-use crate::catalog::Catalog;
+use super::{CutWord, NameScratch, Names, Vocab, VocabWord};
+use crate::catalog::{Catalog, Program, Text};
 use crate::i18n::Lang;
-use crate::search::words::FoldedWords;
+use crate::search::words::{HEAD, Word, WordCutter, head_of};
 use crate::search::{FIELDS, MatchField};
 
 /// The sorted vocabulary of `catalog` and, per program, its English and Spanish name
 /// keys.
-pub(in crate::search) fn build(catalog: &Catalog) -> (Vocab, Vec<[NameKey; 2]>) {
+pub(in crate::search) fn build(catalog: &Catalog) -> (Vocab, Names) {
     let mut builder = Builder::default();
-    let mut names = Vec::with_capacity(catalog.programs.len());
-    let mut text = String::new();
+    let mut names = Names::default();
+    let mut scratch = NameScratch::default();
+    let areas = AreaWords::new(catalog, &mut builder);
+    // The words of each name, as cut: each word's id, and whether it is two words run
+    // together.
+    let mut name_words: [Vec<CutWord>; 2] = Default::default();
     for p in &catalog.programs {
-        for t in p.name.all() {
-            builder.add_text(t, MatchField::Name);
+        let [en, es] = &mut name_words;
+        builder.intern_text(&p.name.en, MatchField::Name, en);
+        builder.mark_text(en, MatchField::Name);
+        es.clear();
+        if let Some(text) = &p.name.es {
+            builder.intern_text(text, MatchField::Name, es);
+            builder.mark_text(es, MatchField::Name);
         }
         for k in &p.keywords {
             builder.add_text(k, MatchField::Keyword);
@@ -34,16 +43,9 @@ pub(in crate::search) fn build(catalog: &Catalog) -> (Vocab, Vec<[NameKey; 2]>) 
                 builder.add_text(t, MatchField::Career);
             }
         }
-        if let Some(sector) = catalog.sectors.iter().find(|s| s.id == p.sector) {
-            for t in sector.name.all() {
-                builder.add_text(t, MatchField::Sector);
-            }
-            if let Some(pathway) = sector.pathways.iter().find(|w| w.id == p.pathway) {
-                for t in pathway.name.all() {
-                    builder.add_text(t, MatchField::Pathway);
-                }
-            }
-        }
+        let (sector, pathway) = areas.of(p);
+        builder.mark_text(sector, MatchField::Sector);
+        builder.mark_text(pathway, MatchField::Pathway);
         for c in &p.certifications {
             for t in c.all() {
                 builder.add_text(t, MatchField::Certification);
@@ -53,22 +55,22 @@ pub(in crate::search) fn build(catalog: &Catalog) -> (Vocab, Vec<[NameKey; 2]>) 
             builder.add_text(t, MatchField::Description);
         }
         builder.end_program();
-        // Names went into the vocabulary with the same folding and splitting. Word ids
-        // for now; their places in the sorted vocabulary below.
+        // Word ids for now; their places in the sorted vocabulary below.
         let words = &builder.words;
         let mut id_of = |word: &str| words.get(word).unwrap_or(u32::MAX);
-        names.push([
-            NameKey::new(p.name.get(Lang::En), &mut text, &mut id_of),
-            NameKey::new(p.name.get(Lang::Es), &mut text, &mut id_of),
-        ]);
+        for lang in [Lang::En, Lang::Es] {
+            let name = p.name.get(lang);
+            // The Spanish name shown is the English one when there is no translation.
+            let cut = if std::ptr::eq(name, p.name.en.as_str()) {
+                &*en
+            } else {
+                &*es
+            };
+            names.push(name, cut, &mut scratch, &mut id_of);
+        }
     }
-
     let (vocab, rank) = builder.finish();
-    for word in names
-        .iter_mut()
-        .flatten()
-        .flat_map(|key| key.words.iter_mut())
-    {
+    for word in &mut names.words {
         if let Some(&place) = rank.get(word.vocab as usize) {
             word.vocab = place;
         }
@@ -76,15 +78,77 @@ pub(in crate::search) fn build(catalog: &Catalog) -> (Vocab, Vec<[NameKey; 2]>) 
     (vocab, names)
 }
 
-/// Every distinct folded word once, all in one string, numbered in the order met.
+/// The words of every sector's and every pathway's name, cut once: every program of a
+/// pathway has the same.
+struct AreaWords<'a> {
+    /// Per sector: its id, its name's words, and per pathway its id and words.
+    sectors: Vec<(&'a str, Vec<CutWord>, Vec<Pathway<'a>>)>,
+}
+
+type Pathway<'a> = (&'a str, Vec<CutWord>);
+
+impl<'a> AreaWords<'a> {
+    fn new(catalog: &'a Catalog, builder: &mut Builder) -> Self {
+        let mut words_of = |name: &Text, field: MatchField| {
+            let mut all = Vec::new();
+            let mut one = Vec::new();
+            for text in name.all() {
+                builder.intern_text(text, field, &mut one);
+                all.append(&mut one);
+            }
+            all
+        };
+        let sectors = catalog
+            .sectors
+            .iter()
+            .map(|s| {
+                let pathways = s.pathways.iter();
+                let pathways =
+                    pathways.map(|w| (w.id.as_str(), words_of(&w.name, MatchField::Pathway)));
+                let pathways = pathways.collect();
+                (
+                    s.id.as_str(),
+                    words_of(&s.name, MatchField::Sector),
+                    pathways,
+                )
+            })
+            .collect();
+        AreaWords { sectors }
+    }
+
+    /// The words of `program`'s sector and pathway (none for an unknown one).
+    fn of(&self, program: &Program) -> (&[CutWord], &[CutWord]) {
+        let Some((_, sector, pathways)) = self.sectors.iter().find(|s| s.0 == program.sector)
+        else {
+            return (&[], &[]);
+        };
+        let pathway = pathways.iter().find(|w| w.0 == program.pathway);
+        (sector, pathway.map_or(&[], |w| &w.1))
+    }
+}
+
+/// Every distinct folded word once, all in one buffer, numbered in the order met.
 #[derive(Default)]
 struct Interner {
-    /// Word ids, found by the hash of their text.
-    ids: HashTable<u32>,
+    /// Every word's id, found by the hash of its text, with its head beside it: most
+    /// words are whole in their head, so a lookup rarely reads the words' text.
+    ids: HashTable<Entry>,
     hasher: foldhash::fast::RandomState,
-    text: String,
+    text: Vec<u8>,
     /// Word `id` is `text[spans[id].0..spans[id].1]`.
     spans: Vec<(u32, u32)>,
+}
+
+#[derive(Clone, Copy)]
+struct Entry {
+    /// [`Word::head`], in two halves (a `u128` would double the entry's alignment).
+    head: [u64; 2],
+    len: u32,
+    id: u32,
+}
+
+fn halves(head: u128) -> [u64; 2] {
+    [head as u64, (head >> 64) as u64]
 }
 
 impl Interner {
@@ -92,41 +156,80 @@ impl Interner {
         self.spans.len()
     }
 
-    fn word(&self, id: u32) -> &str {
+    fn word(&self, id: u32) -> &[u8] {
         let (start, end) = self.spans[id as usize];
         &self.text[start as usize..end as usize]
     }
 
+    fn find(&self, word: Word, hash: u64) -> Option<u32> {
+        let (head, len) = (halves(word.head), word.bytes.len() as u32);
+        let same = |e: &Entry| {
+            e.head == head
+                && e.len == len
+                && (word.is_whole_in_head() || self.word(e.id) == word.bytes)
+        };
+        self.ids.find(hash, same).map(|e| e.id)
+    }
+
     fn get(&self, word: &str) -> Option<u32> {
-        let hash = self.hasher.hash_one(word);
-        self.ids.find(hash, |&id| self.word(id) == word).copied()
+        let bytes = word.as_bytes();
+        let word = Word {
+            bytes,
+            head: head_of(bytes),
+        };
+        self.find(word, hash_of(&self.hasher, word))
     }
 
     /// The id of `word`, a new one if it was never met.
-    fn intern(&mut self, word: &str) -> u32 {
-        let hash = self.hasher.hash_one(word);
+    #[inline]
+    fn intern(&mut self, word: Word) -> u32 {
+        let hash = hash_of(&self.hasher, word);
+        if let Some(id) = self.find(word, hash) {
+            return id;
+        }
+        self.insert(word, hash)
+    }
+
+    #[inline(never)]
+    fn insert(&mut self, word: Word, hash: u64) -> u32 {
+        let id = self.spans.len() as u32;
+        let start = self.text.len() as u32;
+        self.text.extend_from_slice(word.bytes);
+        self.spans.push((start, self.text.len() as u32));
         let Interner {
             ids,
             hasher,
             text,
             spans,
         } = self;
-        let text_of = |id: u32| {
-            let (start, end) = spans[id as usize];
-            &text[start as usize..end as usize]
+        let rehash = |e: &Entry| {
+            let (start, end) = spans[e.id as usize];
+            let bytes = &text[start as usize..end as usize];
+            hash_of(
+                hasher,
+                Word {
+                    bytes,
+                    head: head_of(bytes),
+                },
+            )
         };
-        if let Some(&id) = ids.find(hash, |&id| text_of(id) == word) {
-            return id;
-        }
-        let id = spans.len() as u32;
-        let start = text.len() as u32;
-        text.push_str(word);
-        spans.push((start, text.len() as u32));
-        ids.insert_unique(hash, id, |&id| {
-            let (start, end) = spans[id as usize];
-            hasher.hash_one(&text[start as usize..end as usize])
-        });
+        let entry = Entry {
+            head: halves(word.head),
+            len: word.bytes.len() as u32,
+            id,
+        };
+        ids.insert_unique(hash, entry, rehash);
         id
+    }
+}
+
+/// The hash of a word: of its head alone (one multiplication) when it is whole.
+#[inline]
+fn hash_of(hasher: &foldhash::fast::RandomState, word: Word) -> u64 {
+    if word.is_whole_in_head() {
+        hasher.hash_one(word.head)
+    } else {
+        hasher.hash_one((word.head, &word.bytes[HEAD..]))
     }
 }
 
@@ -182,18 +285,21 @@ struct Builder {
     /// has millions, and one growing array would double its memory (and copy itself)
     /// on each growth.
     pending: Vec<Vec<(u32, Pending)>>,
-    /// Reused for words run together, so a pair costs no allocation of its own.
-    joined: String,
-    /// Reused for the words of each text.
-    words_of_text: FoldedWords,
+    /// Reused from text to text.
+    cutter: WordCutter,
+    /// The words of the current text: each word's id, and whether it is two words run
+    /// together.
+    text_words: Vec<CutWord>,
 }
 
 impl Builder {
-    fn add_word(&mut self, word: &str, field: MatchField, in_phrase: bool) {
-        let id = self.words.intern(word) as usize;
-        if id == self.seen.len() {
-            self.seen.push(Seen::default());
-            self.counts.push([0; FIELDS]);
+    /// Notes that word `id` is in `field` of the current program.
+    #[inline]
+    fn mark(&mut self, id: u32, field: MatchField, in_phrase: bool) {
+        let id = id as usize;
+        if id >= self.seen.len() {
+            self.seen.resize(id + 1, Seen::default());
+            self.counts.resize(id + 1, [0; FIELDS]);
         }
         let seen = &mut self.seen[id];
         if seen.program != self.program + 1 {
@@ -211,28 +317,38 @@ impl Builder {
     }
 
     fn add_text(&mut self, text: &str, field: MatchField) {
-        let mut words = std::mem::take(&mut self.words_of_text);
-        words.fill(text);
-        let count = words.len();
-        // Words of a several-word keyword count as part of a phrase.
-        let in_phrase = field == MatchField::Keyword && count > 1;
-        for word in words.iter() {
-            self.add_word(word, field, in_phrase);
-        }
+        let mut text_words = std::mem::take(&mut self.text_words);
+        self.intern_text(text, field, &mut text_words);
+        self.mark_text(&text_words, field);
+        self.text_words = text_words;
+    }
+
+    /// Cuts `text` and interns its words: puts in `out` each word's id, and whether it
+    /// is two words run together.
+    fn intern_text(&mut self, text: &str, field: MatchField, out: &mut Vec<CutWord>) {
+        let Builder { cutter, words, .. } = self;
+        out.clear();
         // In short fields neighbouring words also run together, for students who type
         // "videogames" or "autoshop"; a two-word keyword run together is the whole
         // keyword.
-        if field.is_short() {
-            let mut joined = std::mem::take(&mut self.joined);
-            for i in 1..count {
-                joined.clear();
-                joined.push_str(words.get(i - 1));
-                joined.push_str(words.get(i));
-                self.add_word(&joined, field, in_phrase && count > 2);
-            }
-            self.joined = joined;
+        cutter.cut(text, field.is_short(), |word, pair| {
+            out.push(CutWord {
+                id: words.intern(word),
+                pair,
+            });
+        });
+    }
+
+    /// Notes the words of a text of `field` (as [`Builder::intern_text`] gives them) in
+    /// the current program.
+    fn mark_text(&mut self, text_words: &[CutWord], field: MatchField) {
+        // Words of a several-word keyword count as part of a phrase.
+        let singles = text_words.iter().filter(|w| !w.pair).count();
+        let phrase_of =
+            |pair: bool| field == MatchField::Keyword && singles > 1 + usize::from(pair);
+        for w in text_words {
+            self.mark(w.id, field, phrase_of(w.pair));
         }
-        self.words_of_text = words;
     }
 
     /// Writes the postings of the program just read (one per word and field it was
@@ -267,8 +383,8 @@ impl Builder {
             pending,
             ..
         } = self;
-        let order = sorted_ids(&words);
-        let mut rank = vec![0u32; order.len()];
+        let order = sorted_ids(&words, &counts);
+        let mut rank = vec![u32::MAX; words.len()];
         let mut field_starts = Vec::with_capacity(order.len());
         // Each word's postings start where the previous word's end; `counts` becomes
         // where the next posting of each word and field goes.
@@ -294,25 +410,37 @@ impl Builder {
         let words = order
             .iter()
             .zip(field_starts)
-            .map(|(&id, starts)| VocabWord::new(words.word(id).into(), starts))
+            .map(|(&id, starts)| {
+                // Whole chars went in, so every word is UTF-8.
+                let text = String::from_utf8_lossy(words.word(id));
+                VocabWord::new(text.into(), starts)
+            })
             .collect();
         (Vocab { words, postings }, rank)
     }
 }
 
-/// The word ids of `words` in the order of their texts.
-fn sorted_ids(words: &Interner) -> Vec<u32> {
+/// The ids of the words that are in some program (`counts` of postings), in the
+/// order of their texts. (A sector or pathway no program is in adds words that are in
+/// none.)
+fn sorted_ids(words: &Interner, counts: &[[u32; FIELDS]]) -> Vec<u32> {
     // The first eight bytes, big-endian, order words as their texts do (a word holds no
     // zero byte, so padding with zeros puts a prefix first); only words that share all
     // eight are compared in full.
     let head = |id: u32| {
         let mut bytes = [0u8; 8];
-        let word = words.word(id).as_bytes();
+        let word = words.word(id);
         let n = word.len().min(8);
         bytes[..n].copy_from_slice(&word[..n]);
         u64::from_be_bytes(bytes)
     };
-    let mut order: Vec<(u64, u32)> = (0..words.len() as u32).map(|id| (head(id), id)).collect();
+    let in_some_program = |id: &u32| {
+        counts
+            .get(*id as usize)
+            .is_some_and(|c| c.iter().any(|&n| n > 0))
+    };
+    let ids = (0..words.len() as u32).filter(in_some_program);
+    let mut order: Vec<(u64, u32)> = ids.map(|id| (head(id), id)).collect();
     order.sort_unstable_by(|a, b| {
         a.0.cmp(&b.0)
             .then_with(|| words.word(a.1).cmp(words.word(b.1)))
