@@ -88,10 +88,10 @@ pub(super) enum Pass {
 pub(super) fn classify(
     matcher: &SkimMatcherV2,
     word: &QueryWord,
-    vw: &VocabWord,
+    vw: &VocabWord<'_>,
     pass: Pass,
 ) -> Option<TokenMatch> {
-    let (text, chars, mask) = (&*vw.text, &*vw.chars, vw.mask);
+    let (text, chars, mask) = (vw.text, vw.chars, vw.mask);
     let wlen = word.chars.len();
     let tlen = chars.len();
     let span = |from: usize, n: usize| (from..(from + n).min(tlen)).collect::<Vec<usize>>();

@@ -14,23 +14,77 @@ use crate::text::{FoldedText, merge_ranges};
 pub(super) use build::build;
 
 /// The vocabulary: every distinct folded word once, sorted, and all postings in one
-/// array, grouped by word, then by field, then in program order.
+/// array, grouped by word, then by field, then in program order. The words' texts and
+/// chars are in one array each, so the whole vocabulary is a handful of allocations.
+#[derive(Default)]
 pub(super) struct Vocab {
-    words: Vec<VocabWord>,
+    entries: Vec<VocabEntry>,
+    /// Every word's text, one after another.
+    text: String,
+    /// Every word's chars, one after another.
+    chars: Vec<char>,
     /// Each posting as `program << 1 | in_phrase`: its word and field are where it is
-    /// stored (`VocabWord::field_starts`), so four bytes hold it.
+    /// stored (`VocabEntry::field_starts`), so four bytes hold it.
     postings: Vec<u32>,
 }
 
-impl std::ops::Deref for Vocab {
-    type Target = [VocabWord];
+struct VocabEntry {
+    /// Where its text is in `Vocab::text`, and its chars in `Vocab::chars`.
+    text: (u32, u32),
+    chars: (u32, u32),
+    mask: u64,
+    in_short_field: bool,
+    /// `Vocab::postings[field_starts[f]..field_starts[f + 1]]` are the postings of
+    /// this word in field `f`.
+    field_starts: [u32; FIELDS + 1],
+}
 
-    fn deref(&self) -> &[VocabWord] {
-        &self.words
-    }
+/// One word of the vocabulary.
+#[derive(Clone, Copy)]
+pub(super) struct VocabWord<'a> {
+    pub text: &'a str,
+    pub chars: &'a [char],
+    pub mask: u64,
+    /// True when some posting is in a short field (the typo pass skips the rest).
+    pub in_short_field: bool,
 }
 
 impl Vocab {
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn word(&self, id: usize) -> VocabWord<'_> {
+        let entry = &self.entries[id];
+        VocabWord {
+            text: self.text_of(entry),
+            chars: &self.chars[entry.chars.0 as usize..entry.chars.1 as usize],
+            mask: entry.mask,
+            in_short_field: entry.in_short_field,
+        }
+    }
+
+    fn text_of(&self, entry: &VocabEntry) -> &str {
+        &self.text[entry.text.0 as usize..entry.text.1 as usize]
+    }
+
+    /// Adds the next word (in sorted order) and where its postings are.
+    fn push(&mut self, text: &str, field_starts: [u32; FIELDS + 1]) {
+        let in_short_field = MatchField::ALL
+            .iter()
+            .any(|f| f.is_short() && field_starts[f.index()] < field_starts[f.index() + 1]);
+        let (text_start, chars_start) = (self.text.len(), self.chars.len());
+        self.text.push_str(text);
+        self.chars.extend(text.chars());
+        self.entries.push(VocabEntry {
+            text: (text_start as u32, self.text.len() as u32),
+            chars: (chars_start as u32, self.chars.len() as u32),
+            mask: char_mask(text),
+            in_short_field,
+            field_starts,
+        });
+    }
+
     /// The postings of word `id` in `field`. Sorted by field, so a match kind that does
     /// not count in some fields (most kinds and descriptions) skips those postings
     /// without looking at them.
@@ -39,7 +93,7 @@ impl Vocab {
         id: usize,
         field: MatchField,
     ) -> impl ExactSizeIterator<Item = Posting> + '_ {
-        let starts = &self.words[id].field_starts;
+        let starts = &self.entries[id].field_starts;
         let f = field.index();
         self.postings[starts[f] as usize..starts[f + 1] as usize]
             .iter()
@@ -48,32 +102,6 @@ impl Vocab {
                 field,
                 in_phrase: stored & 1 == 1,
             })
-    }
-}
-
-pub(super) struct VocabWord {
-    pub text: Box<str>,
-    pub chars: Box<[char]>,
-    pub mask: u64,
-    /// True when some posting is in a short field (the typo pass skips the rest).
-    pub in_short_field: bool,
-    /// `Vocab::postings[field_starts[f]..field_starts[f + 1]]` are the postings of
-    /// this word in field `f`.
-    field_starts: [u32; FIELDS + 1],
-}
-
-impl VocabWord {
-    fn new(text: Box<str>, field_starts: [u32; FIELDS + 1]) -> Self {
-        let in_short_field = MatchField::ALL
-            .iter()
-            .any(|f| f.is_short() && field_starts[f.index()] < field_starts[f.index() + 1]);
-        VocabWord {
-            chars: text.chars().collect(),
-            mask: char_mask(&text),
-            in_short_field,
-            text,
-            field_starts,
-        }
     }
 }
 
@@ -267,8 +295,10 @@ impl NameKey<'_> {
 impl SearchIndex {
     /// Indices of the vocabulary words starting with `prefix` (a range: it is sorted).
     pub(super) fn prefix_range(&self, prefix: &str) -> Range<usize> {
-        let start = self.vocab.partition_point(|v| &*v.text < prefix);
-        let len = self.vocab[start..].partition_point(|v| v.text.starts_with(prefix));
+        let vocab = &self.vocab;
+        let start = vocab.entries.partition_point(|e| vocab.text_of(e) < prefix);
+        let rest = &vocab.entries[start..];
+        let len = rest.partition_point(|e| vocab.text_of(e).starts_with(prefix));
         start..start + len
     }
 

@@ -235,11 +235,11 @@ impl SearchIndex {
         prefixes.extend(word.near.iter().map(String::as_str));
         for (i, prefix) in prefixes.iter().enumerate() {
             for id in self.prefix_range(prefix) {
-                let vw = &self.vocab[id];
+                let vw = self.vocab.word(id);
                 if prefixes[..i].iter().any(|p| vw.text.starts_with(p)) {
                     continue; // already scored from an earlier prefix
                 }
-                if let Some(m) = classify(&self.matcher, word, vw, Pass::AsTyped) {
+                if let Some(m) = classify(&self.matcher, word, &vw, Pass::AsTyped) {
                     scorer.record(id, m);
                 }
             }
@@ -255,9 +255,9 @@ impl SearchIndex {
             _ => self.prefix_range(&word.text[..word.chars[0].len_utf8()]),
         };
         for id in candidates {
-            let vw = &self.vocab[id];
+            let vw = self.vocab.word(id);
             if vw.in_short_field
-                && let Some(m) = classify(&self.matcher, word, vw, typos)
+                && let Some(m) = classify(&self.matcher, word, &vw, typos)
                 && matches!(m.kind, MatchKind::Fuzzy | MatchKind::Typo)
             {
                 scorer.record(id, m);

@@ -13,20 +13,42 @@ use crate::text::fold_char;
 /// How many bytes of a word its [`Word::head`] holds.
 pub(super) const HEAD: usize = 16;
 
-/// One folded word of a text.
+/// One folded word of a text, or two neighbouring words run together.
 #[derive(Clone, Copy)]
 pub(super) struct Word<'a> {
-    /// The word's UTF-8.
-    pub bytes: &'a [u8],
+    /// The word's UTF-8, in two parts: two words run together are not next to each
+    /// other in the cutter's buffer (a single word's second part is empty).
+    parts: [&'a [u8]; 2],
+    pub len: usize,
     /// Its first [`HEAD`] bytes, little-endian, zero after its end. A word holds no
     /// zero byte, so two words no longer than [`HEAD`] are the same word when their
     /// heads are equal.
     pub head: u128,
 }
 
-impl Word<'_> {
+impl<'a> Word<'a> {
+    /// The word `bytes`.
+    pub fn whole(bytes: &'a [u8]) -> Self {
+        Word {
+            parts: [bytes, &[]],
+            len: bytes.len(),
+            head: head_of(bytes),
+        }
+    }
+
     pub fn is_whole_in_head(&self) -> bool {
-        self.bytes.len() <= HEAD
+        self.len <= HEAD
+    }
+
+    /// Whether `bytes` is this word.
+    pub fn is(&self, bytes: &[u8]) -> bool {
+        let [first, second] = self.parts;
+        bytes.len() == self.len && bytes.starts_with(first) && bytes[first.len()..] == *second
+    }
+
+    pub fn write_to(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(self.parts[0]);
+        out.extend_from_slice(self.parts[1]);
     }
 }
 
@@ -44,8 +66,6 @@ pub(super) struct WordCutter {
     /// The folded text, a zero byte for each char between words, then [`HEAD`] zero
     /// bytes, so that [`HEAD`] bytes can be read from the start of any word.
     folded: Vec<u8>,
-    /// Two words run together.
-    joined: Vec<u8>,
 }
 
 impl WordCutter {
@@ -54,30 +74,29 @@ impl WordCutter {
     /// "videogame"), right after that word (and `true`).
     pub fn cut(&mut self, text: &str, pairs: bool, mut on_word: impl FnMut(Word<'_>, bool)) {
         self.fold(text);
-        let WordCutter { folded, joined } = self;
+        let folded = &self.folded;
         let len = folded.len() - HEAD;
         let mut previous: Option<Word<'_>> = None;
         let mut emit = |start: usize, end: usize| {
             let bytes = &folded[start..end];
             let block: [u8; HEAD] = folded[start..start + HEAD].try_into().unwrap_or_default();
-            let head = u128::from_le_bytes(block) & bytes_mask(bytes.len());
-            let word = Word { bytes, head };
+            let head = u128::from_le_bytes(block) & HEAD_MASKS[bytes.len().min(HEAD)];
+            let word = Word {
+                parts: [bytes, &[]],
+                len: bytes.len(),
+                head,
+            };
             on_word(word, false);
             if !pairs {
                 return;
             }
             if let Some(before) = previous {
-                joined.clear();
-                joined.extend_from_slice(before.bytes);
-                joined.extend_from_slice(bytes);
-                let head = before.head | shifted(head, before.bytes.len());
-                on_word(
-                    Word {
-                        bytes: &joined[..],
-                        head,
-                    },
-                    true,
-                );
+                let pair = Word {
+                    parts: [before.parts[0], bytes],
+                    len: before.len + word.len,
+                    head: before.head | shifted(head, before.len),
+                };
+                on_word(pair, true);
             }
             previous = Some(word);
         };
@@ -134,14 +153,16 @@ impl WordCutter {
     }
 }
 
-/// All ones over the first `len` bytes of a head.
-fn bytes_mask(len: usize) -> u128 {
-    if len < HEAD {
-        (1 << (8 * len)) - 1
-    } else {
-        u128::MAX
+/// All ones over the first `n` bytes of a head, for `n` up to [`HEAD`].
+const HEAD_MASKS: [u128; HEAD + 1] = {
+    let mut masks = [u128::MAX; HEAD + 1];
+    let mut n = 0;
+    while n < HEAD {
+        masks[n] = (1 << (8 * n)) - 1;
+        n += 1;
     }
-}
+    masks
+};
 
 /// `head` moved `by` bytes along: the bytes of a word that start `by` bytes into
 /// another, in that other word's head.
@@ -178,14 +199,20 @@ struct AsciiBlock(u64);
 impl AsciiBlock {
     /// The eight bytes of `src` from `at` (zeros past its end).
     fn at(src: &[u8], at: usize) -> AsciiBlock {
-        if let Some(eight) = src.get(at..at + 8) {
-            return AsciiBlock(u64::from_le_bytes(eight.try_into().unwrap_or_default()));
+        let eight = |from: usize| {
+            let bytes: [u8; 8] = src[from..from + 8].try_into().unwrap_or_default();
+            u64::from_le_bytes(bytes)
+        };
+        if at + 8 <= src.len() {
+            AsciiBlock(eight(at))
+        } else if src.len() >= 8 {
+            // The last eight bytes, moved down so that byte `at` comes first.
+            let last = src.len() - 8;
+            AsciiBlock(eight(last) >> (8 * (at - last)))
+        } else {
+            let rest = src[at.min(src.len())..].iter().enumerate();
+            AsciiBlock(rest.fold(0, |block, (i, &b)| block | u64::from(b) << (8 * i)))
         }
-        let mut bytes = [0u8; 8];
-        for (to, from) in bytes.iter_mut().zip(&src[at.min(src.len())..]) {
-            *to = *from;
-        }
-        AsciiBlock(u64::from_le_bytes(bytes))
     }
 
     /// How many bytes from the first are ASCII (0 to 8).
@@ -223,10 +250,19 @@ mod tests {
     fn words(text: &str) -> Vec<String> {
         let mut words = Vec::new();
         WordCutter::default().cut(text, false, |word, _| {
-            assert_eq!(word.head, head_of(word.bytes), "{text}");
-            words.push(String::from_utf8(word.bytes.to_vec()).unwrap());
+            words.push(text_of(word));
         });
         words
+    }
+
+    /// The text of `word`, checking its head and length on the way.
+    fn text_of(word: Word) -> String {
+        let mut bytes = Vec::new();
+        word.write_to(&mut bytes);
+        assert_eq!(word.len, bytes.len());
+        assert_eq!(word.head, head_of(&bytes));
+        assert!(word.is(&bytes));
+        String::from_utf8(bytes).unwrap()
     }
 
     /// What the index meant by a text's words before the cutter.
@@ -283,8 +319,7 @@ mod tests {
         let text = "Video Game design, internationalization";
         WordCutter::default().cut(text, true, |word, pair| {
             if pair {
-                assert_eq!(word.head, head_of(word.bytes));
-                pairs.push(String::from_utf8(word.bytes.to_vec()).unwrap());
+                pairs.push(text_of(word));
             }
         });
         assert_eq!(

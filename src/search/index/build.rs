@@ -2,18 +2,19 @@
 //! word interned once, and the postings (word, field, program) grouped by word and field
 //! without an allocation per word or per program.
 //!
-//! The work is linear in the catalog's text: one pass cuts and looks up each word once,
-//! a program's repeated words are merged as they are met, and the postings are laid out
-//! by word and field with one counting sort.
+//! The work is linear in the catalog's text: one pass cuts each text and looks up each
+//! word once, a program's repeated words are merged as they are met (a posting is
+//! written the first time a word is met in a field of a program), and the postings are
+//! laid out by word and field with one counting sort.
 
 use std::hash::BuildHasher;
 
 use hashbrown::HashTable;
 
-use super::{CutWord, NameScratch, Names, Vocab, VocabWord};
+use super::{CutWord, NameScratch, Names, Vocab};
 use crate::catalog::{Catalog, Program, Text};
 use crate::i18n::Lang;
-use crate::search::words::{HEAD, Word, WordCutter, head_of};
+use crate::search::words::{HEAD, Word, WordCutter};
 use crate::search::{FIELDS, MatchField};
 
 /// The sorted vocabulary of `catalog` and, per program, its English and Spanish name
@@ -23,8 +24,7 @@ pub(in crate::search) fn build(catalog: &Catalog) -> (Vocab, Names) {
     let mut names = Names::default();
     let mut scratch = NameScratch::default();
     let areas = AreaWords::new(catalog, &mut builder);
-    // The words of each name, as cut: each word's id, and whether it is two words run
-    // together.
+    // The words of each name, as cut.
     let mut name_words: [Vec<CutWord>; 2] = Default::default();
     for p in &catalog.programs {
         let [en, es] = &mut name_words;
@@ -54,7 +54,7 @@ pub(in crate::search) fn build(catalog: &Catalog) -> (Vocab, Names) {
         for t in p.description.all().chain(p.summary.all()) {
             builder.add_text(t, MatchField::Description);
         }
-        builder.end_program();
+        builder.postings.end_program();
         // Word ids for now; their places in the sorted vocabulary below.
         let words = &builder.words;
         let mut id_of = |word: &str| words.get(word).unwrap_or(u32::MAX);
@@ -69,13 +69,71 @@ pub(in crate::search) fn build(catalog: &Catalog) -> (Vocab, Names) {
             names.push(name, cut, &mut scratch, &mut id_of);
         }
     }
-    let (vocab, rank) = builder.finish();
+    let (vocab, rank) = builder.postings.finish(&builder.words);
     for word in &mut names.words {
         if let Some(&place) = rank.get(word.vocab as usize) {
             word.vocab = place;
         }
     }
     (vocab, names)
+}
+
+/// Reads the programs' texts into the interned words and their postings.
+#[derive(Default)]
+struct Builder {
+    words: Interner,
+    postings: Postings,
+    /// Reused from text to text.
+    cutter: WordCutter,
+    /// Reused for the words of a keyword.
+    text_words: Vec<CutWord>,
+}
+
+impl Builder {
+    fn add_text(&mut self, text: &str, field: MatchField) {
+        if field == MatchField::Keyword {
+            // Whether its words are part of a phrase is known once it is cut.
+            let mut text_words = std::mem::take(&mut self.text_words);
+            self.intern_text(text, field, &mut text_words);
+            self.mark_text(&text_words, field);
+            self.text_words = text_words;
+            return;
+        }
+        let Builder {
+            cutter,
+            words,
+            postings,
+            ..
+        } = self;
+        cutter.cut(text, field.is_short(), |word, _| {
+            postings.mark(words.intern(word), field, false);
+        });
+    }
+
+    /// Cuts `text` and interns its words, into `out`.
+    fn intern_text(&mut self, text: &str, field: MatchField, out: &mut Vec<CutWord>) {
+        let Builder { cutter, words, .. } = self;
+        out.clear();
+        // In short fields neighbouring words also run together, for students who type
+        // "videogames" or "autoshop"; a two-word keyword run together is the whole
+        // keyword.
+        cutter.cut(text, field.is_short(), |word, pair| {
+            let id = words.intern(word);
+            out.push(CutWord { id, pair });
+        });
+    }
+
+    /// Notes the words of a text of `field` (as [`Builder::intern_text`] gives them) in
+    /// the current program.
+    fn mark_text(&mut self, text_words: &[CutWord], field: MatchField) {
+        // Words of a several-word keyword count as part of a phrase.
+        let singles = text_words.iter().filter(|w| !w.pair).count();
+        let phrase_of =
+            |pair: bool| field == MatchField::Keyword && singles > 1 + usize::from(pair);
+        for w in text_words {
+            self.postings.mark(w.id, field, phrase_of(w.pair));
+        }
+    }
 }
 
 /// The words of every sector's and every pathway's name, cut once: every program of a
@@ -162,28 +220,22 @@ impl Interner {
     }
 
     fn find(&self, word: Word, hash: u64) -> Option<u32> {
-        let (head, len) = (halves(word.head), word.bytes.len() as u32);
+        let (head, len) = (halves(word.head), word.len as u32);
         let same = |e: &Entry| {
-            e.head == head
-                && e.len == len
-                && (word.is_whole_in_head() || self.word(e.id) == word.bytes)
+            e.head == head && e.len == len && (word.is_whole_in_head() || word.is(self.word(e.id)))
         };
         self.ids.find(hash, same).map(|e| e.id)
     }
 
     fn get(&self, word: &str) -> Option<u32> {
-        let bytes = word.as_bytes();
-        let word = Word {
-            bytes,
-            head: head_of(bytes),
-        };
-        self.find(word, hash_of(&self.hasher, word))
+        let word = Word::whole(word.as_bytes());
+        self.find(word, hash_of(&self.hasher, word.head, word.len))
     }
 
     /// The id of `word`, a new one if it was never met.
     #[inline]
     fn intern(&mut self, word: Word) -> u32 {
-        let hash = hash_of(&self.hasher, word);
+        let hash = hash_of(&self.hasher, word.head, word.len);
         if let Some(id) = self.find(word, hash) {
             return id;
         }
@@ -194,55 +246,64 @@ impl Interner {
     fn insert(&mut self, word: Word, hash: u64) -> u32 {
         let id = self.spans.len() as u32;
         let start = self.text.len() as u32;
-        self.text.extend_from_slice(word.bytes);
+        word.write_to(&mut self.text);
         self.spans.push((start, self.text.len() as u32));
         let Interner {
-            ids,
-            hasher,
-            text,
-            spans,
+            ids, hasher, text, ..
         } = self;
-        let rehash = |e: &Entry| {
-            let (start, end) = spans[e.id as usize];
-            let bytes = &text[start as usize..end as usize];
-            hash_of(
-                hasher,
-                Word {
-                    bytes,
-                    head: head_of(bytes),
-                },
-            )
-        };
         let entry = Entry {
             head: halves(word.head),
-            len: word.bytes.len() as u32,
+            len: word.len as u32,
             id,
         };
-        ids.insert_unique(hash, entry, rehash);
+        ids.insert_unique(hash, entry, |e| {
+            let head = u128::from(e.head[0]) | u128::from(e.head[1]) << 64;
+            hash_of(hasher, head, e.len as usize)
+        });
+        debug_assert_eq!(text.len(), self.spans[id as usize].1 as usize);
         id
     }
 }
 
-/// The hash of a word: of its head alone (one multiplication) when it is whole.
+/// The hash of a word, from its head (one multiplication) and, when it is longer than
+/// that, its length: words longer than their head rarely share it, and those that do
+/// are told apart by comparing them.
 #[inline]
-fn hash_of(hasher: &foldhash::fast::RandomState, word: Word) -> u64 {
-    if word.is_whole_in_head() {
-        hasher.hash_one(word.head)
+fn hash_of(hasher: &foldhash::fast::RandomState, head: u128, len: usize) -> u64 {
+    if len <= HEAD {
+        hasher.hash_one(head)
     } else {
-        hasher.hash_one((word.head, &word.bytes[HEAD..]))
+        hasher.hash_one((head, len))
     }
 }
 
-/// The fields a word was met in within the current program.
+/// The postings as the programs are read, before they are grouped by word and field.
+#[derive(Default)]
+struct Postings {
+    /// Per word id.
+    state: Vec<WordState>,
+    /// The program being read.
+    program: u32,
+    /// (word id, posting) in program order, in chunks of [`CHUNK`]: a statewide catalog
+    /// has millions, and one growing array would double its memory (and copy itself)
+    /// on each growth.
+    pending: Vec<Vec<(u32, Pending)>>,
+    len: usize,
+}
+
+/// A word while the index is built: the fields of the current program it was met in,
+/// and its postings so far.
 #[derive(Clone, Copy, Default)]
-struct Seen {
-    /// 1 + the program they are for (0: none yet).
+struct WordState {
+    /// 1 + the program `fields` are for (0: none yet).
     program: u32,
     /// One bit per [`MatchField`].
     fields: u8,
-    /// Whether every time the word was a keyword, it was one word of a several-word
-    /// keyword.
-    keyword_in_phrase: bool,
+    /// Where its keyword posting of that program is in `Postings::pending`, to clear
+    /// its phrase bit when the word is also a keyword on its own.
+    keyword_at: u32,
+    /// How many postings it has in each field.
+    counts: [u32; FIELDS],
 }
 
 /// A posting while building, in four bytes: `program << 4 | field << 1 | in_phrase`.
@@ -256,6 +317,10 @@ impl Pending {
         Pending(program << 4 | (field as u32) << 1 | u32::from(in_phrase))
     }
 
+    fn not_in_phrase(&mut self) {
+        self.0 &= !1;
+    }
+
     fn field(self) -> usize {
         (self.0 >> 1 & 0b111) as usize
     }
@@ -266,126 +331,69 @@ impl Pending {
     }
 }
 
-/// How many postings a chunk of `Builder::pending` holds.
+/// How many postings a chunk of `Postings::pending` holds.
 const CHUNK: usize = 1 << 16;
 
-/// The postings as programs are read, before they are grouped by word.
-#[derive(Default)]
-struct Builder {
-    words: Interner,
-    /// Per word id: where it was met in the current program.
-    seen: Vec<Seen>,
-    /// Per word id: how many postings it has in each field.
-    counts: Vec<[u32; FIELDS]>,
-    /// The word ids met in the current program.
-    touched: Vec<u32>,
-    /// The program being read.
-    program: u32,
-    /// (word id, posting) in program order, in chunks of [`CHUNK`]: a statewide catalog
-    /// has millions, and one growing array would double its memory (and copy itself)
-    /// on each growth.
-    pending: Vec<Vec<(u32, Pending)>>,
-    /// Reused from text to text.
-    cutter: WordCutter,
-    /// The words of the current text: each word's id, and whether it is two words run
-    /// together.
-    text_words: Vec<CutWord>,
-}
-
-impl Builder {
-    /// Notes that word `id` is in `field` of the current program.
+impl Postings {
+    /// Notes that word `id` is in `field` of the current program: a posting the first
+    /// time. A word of a several-word keyword (`in_phrase`) is only part of a phrase if
+    /// it is never a keyword of its own in the program.
     #[inline]
     fn mark(&mut self, id: u32, field: MatchField, in_phrase: bool) {
-        let id = id as usize;
-        if id >= self.seen.len() {
-            self.seen.resize(id + 1, Seen::default());
-            self.counts.resize(id + 1, [0; FIELDS]);
+        let program = self.program + 1;
+        if id as usize >= self.state.len() {
+            self.grow(id);
         }
-        let seen = &mut self.seen[id];
-        if seen.program != self.program + 1 {
-            *seen = Seen {
-                program: self.program + 1,
-                fields: 0,
-                keyword_in_phrase: true,
-            };
-            self.touched.push(id as u32);
+        let state = &mut self.state[id as usize];
+        if state.program != program {
+            state.program = program;
+            state.fields = 0;
         }
-        seen.fields |= 1 << field.index();
-        if field == MatchField::Keyword {
-            seen.keyword_in_phrase &= in_phrase;
-        }
-    }
-
-    fn add_text(&mut self, text: &str, field: MatchField) {
-        let mut text_words = std::mem::take(&mut self.text_words);
-        self.intern_text(text, field, &mut text_words);
-        self.mark_text(&text_words, field);
-        self.text_words = text_words;
-    }
-
-    /// Cuts `text` and interns its words: puts in `out` each word's id, and whether it
-    /// is two words run together.
-    fn intern_text(&mut self, text: &str, field: MatchField, out: &mut Vec<CutWord>) {
-        let Builder { cutter, words, .. } = self;
-        out.clear();
-        // In short fields neighbouring words also run together, for students who type
-        // "videogames" or "autoshop"; a two-word keyword run together is the whole
-        // keyword.
-        cutter.cut(text, field.is_short(), |word, pair| {
-            out.push(CutWord {
-                id: words.intern(word),
-                pair,
-            });
-        });
-    }
-
-    /// Notes the words of a text of `field` (as [`Builder::intern_text`] gives them) in
-    /// the current program.
-    fn mark_text(&mut self, text_words: &[CutWord], field: MatchField) {
-        // Words of a several-word keyword count as part of a phrase.
-        let singles = text_words.iter().filter(|w| !w.pair).count();
-        let phrase_of =
-            |pair: bool| field == MatchField::Keyword && singles > 1 + usize::from(pair);
-        for w in text_words {
-            self.mark(w.id, field, phrase_of(w.pair));
-        }
-    }
-
-    /// Writes the postings of the program just read (one per word and field it was
-    /// met in) and moves on to the next program.
-    fn end_program(&mut self) {
-        for &id in &self.touched {
-            let seen = self.seen[id as usize];
-            let mut fields = seen.fields;
-            while fields != 0 {
-                let field = fields.trailing_zeros() as usize;
-                fields &= fields - 1;
-                let in_phrase = field == MatchField::Keyword.index() && seen.keyword_in_phrase;
-                if self.pending.last().is_none_or(|chunk| chunk.len() == CHUNK) {
-                    self.pending.push(Vec::with_capacity(CHUNK));
-                }
-                let chunk = self.pending.last_mut().expect("a chunk");
-                chunk.push((id, Pending::new(self.program, field, in_phrase)));
-                self.counts[id as usize][field] += 1;
+        let bit = 1 << field.index();
+        if state.fields & bit != 0 {
+            if field == MatchField::Keyword && !in_phrase {
+                let at = state.keyword_at as usize;
+                self.pending[at / CHUNK][at % CHUNK].1.not_in_phrase();
             }
+            return;
         }
-        self.touched.clear();
+        state.fields |= bit;
+        state.counts[field.index()] += 1;
+        if field == MatchField::Keyword {
+            state.keyword_at = self.len as u32;
+        }
+        if self.len.is_multiple_of(CHUNK) {
+            self.pending.push(Vec::with_capacity(CHUNK));
+        }
+        let posting = Pending::new(self.program, field.index(), in_phrase);
+        self.pending
+            .last_mut()
+            .expect("a chunk")
+            .push((id, posting));
+        self.len += 1;
+    }
+
+    /// Makes room for the state of word `id`, a new word.
+    #[cold]
+    fn grow(&mut self, id: u32) {
+        let len = (id as usize + 1).max(2 * self.state.len());
+        self.state.resize(len, WordState::default());
+    }
+
+    fn end_program(&mut self) {
         self.program += 1;
     }
 
-    /// The sorted vocabulary, its postings grouped by word and field with a counting
-    /// sort (stable, so each group stays in program order), and the place in it of
-    /// each word id.
-    fn finish(self) -> (Vocab, Vec<u32>) {
-        let Builder {
-            words,
-            mut counts,
-            pending,
-            ..
-        } = self;
-        let order = sorted_ids(&words, &counts);
+    /// The sorted vocabulary of `words`, its postings grouped by word and field with a
+    /// counting sort (stable, so each group stays in program order), and the place in
+    /// it of each word id.
+    fn finish(self, words: &Interner) -> (Vocab, Vec<u32>) {
+        let Postings { state, pending, .. } = self;
+        let mut counts: Vec<[u32; FIELDS]> = state.iter().map(|s| s.counts).collect();
+        drop(state);
+        let order = sorted_ids(words, &counts);
         let mut rank = vec![u32::MAX; words.len()];
-        let mut field_starts = Vec::with_capacity(order.len());
+        let mut vocab = Vocab::default();
         // Each word's postings start where the previous word's end; `counts` becomes
         // where the next posting of each word and field goes.
         let mut at = 0u32;
@@ -397,26 +405,18 @@ impl Builder {
                 at += std::mem::replace(next, at);
             }
             starts[FIELDS] = at;
-            field_starts.push(starts);
+            // Only whole chars went in, so every word is UTF-8.
+            vocab.push(&String::from_utf8_lossy(words.word(id)), starts);
         }
-        let mut postings = vec![0u32; at as usize];
+        vocab.postings = vec![0u32; at as usize];
         for chunk in pending {
             for (id, posting) in chunk {
                 let next = &mut counts[id as usize][posting.field()];
-                postings[*next as usize] = posting.stored();
+                vocab.postings[*next as usize] = posting.stored();
                 *next += 1;
             }
         }
-        let words = order
-            .iter()
-            .zip(field_starts)
-            .map(|(&id, starts)| {
-                // Whole chars went in, so every word is UTF-8.
-                let text = String::from_utf8_lossy(words.word(id));
-                VocabWord::new(text.into(), starts)
-            })
-            .collect();
-        (Vocab { words, postings }, rank)
+        (vocab, rank)
     }
 }
 
