@@ -106,7 +106,8 @@ impl Builder {
             ..
         } = self;
         cutter.cut(text, field.is_short(), |word, _| {
-            postings.mark(words.intern(word), field, false);
+            let id = words.intern(word);
+            postings.mark(id, &mut words.records[id as usize], field, false);
         });
     }
 
@@ -131,7 +132,8 @@ impl Builder {
         let phrase_of =
             |pair: bool| field == MatchField::Keyword && singles > 1 + usize::from(pair);
         for w in text_words {
-            self.postings.mark(w.id, field, phrase_of(w.pair));
+            let word = &mut self.words.records[w.id as usize];
+            self.postings.mark(w.id, word, field, phrase_of(w.pair));
         }
     }
 }
@@ -185,24 +187,39 @@ impl<'a> AreaWords<'a> {
     }
 }
 
-/// Every distinct folded word once, all in one buffer, numbered in the order met.
+/// Every distinct folded word once, numbered in the order met, with what the build
+/// keeps of it.
 #[derive(Default)]
 struct Interner {
-    /// Every word's id, found by the hash of its text, with its head beside it: most
-    /// words are whole in their head, so a lookup rarely reads the words' text.
-    ids: HashTable<Entry>,
+    /// Every word's id, found by the hash of its text.
+    ids: HashTable<u32>,
     hasher: foldhash::fast::RandomState,
+    /// Every word's text, one after another.
     text: Vec<u8>,
-    /// Word `id` is `text[spans[id].0..spans[id].1]`.
-    spans: Vec<(u32, u32)>,
+    /// Per word id.
+    records: Vec<WordRecord>,
 }
 
-#[derive(Clone, Copy)]
-struct Entry {
-    /// [`Word::head`], in two halves (a `u128` would double the entry's alignment).
+/// A word while the index is built, in one cache line: what a lookup compares (its
+/// head and length), and what marking it updates (its fields in the current program,
+/// its postings so far).
+#[derive(Clone, Copy, Default)]
+#[repr(align(64))]
+struct WordRecord {
+    /// [`Word::head`], in two halves (a `u128` would need a wider alignment).
     head: [u64; 2],
     len: u32,
-    id: u32,
+    /// Where its text starts in `Interner::text`.
+    start: u32,
+    /// 1 + the program `fields` are for (0: none yet).
+    program: u32,
+    /// One bit per [`MatchField`].
+    fields: u8,
+    /// Where its keyword posting of that program is in `Postings::pending`, to clear
+    /// its phrase bit when the word is also a keyword on its own.
+    keyword_at: u32,
+    /// How many postings it has in each field.
+    counts: [u32; FIELDS],
 }
 
 fn halves(head: u128) -> [u64; 2] {
@@ -211,20 +228,22 @@ fn halves(head: u128) -> [u64; 2] {
 
 impl Interner {
     fn len(&self) -> usize {
-        self.spans.len()
+        self.records.len()
     }
 
     fn word(&self, id: u32) -> &[u8] {
-        let (start, end) = self.spans[id as usize];
-        &self.text[start as usize..end as usize]
+        text_of(&self.text, &self.records[id as usize])
     }
 
     fn find(&self, word: Word, hash: u64) -> Option<u32> {
         let (head, len) = (halves(word.head), word.len as u32);
-        let same = |e: &Entry| {
-            e.head == head && e.len == len && (word.is_whole_in_head() || word.is(self.word(e.id)))
+        let same = |&id: &u32| {
+            let record = &self.records[id as usize];
+            record.head == head
+                && record.len == len
+                && (word.is_whole_in_head() || word.is(text_of(&self.text, record)))
         };
-        self.ids.find(hash, same).map(|e| e.id)
+        self.ids.find(hash, same).copied()
     }
 
     fn get(&self, word: &str) -> Option<u32> {
@@ -244,25 +263,32 @@ impl Interner {
 
     #[inline(never)]
     fn insert(&mut self, word: Word, hash: u64) -> u32 {
-        let id = self.spans.len() as u32;
-        let start = self.text.len() as u32;
-        word.write_to(&mut self.text);
-        self.spans.push((start, self.text.len() as u32));
-        let Interner {
-            ids, hasher, text, ..
-        } = self;
-        let entry = Entry {
+        let id = self.records.len() as u32;
+        self.records.push(WordRecord {
             head: halves(word.head),
             len: word.len as u32,
-            id,
-        };
-        ids.insert_unique(hash, entry, |e| {
-            let head = u128::from(e.head[0]) | u128::from(e.head[1]) << 64;
-            hash_of(hasher, head, e.len as usize)
+            start: self.text.len() as u32,
+            ..WordRecord::default()
         });
-        debug_assert_eq!(text.len(), self.spans[id as usize].1 as usize);
+        word.write_to(&mut self.text);
+        let Interner {
+            ids,
+            hasher,
+            records,
+            ..
+        } = self;
+        ids.insert_unique(hash, id, |&id| {
+            let record = &records[id as usize];
+            let head = u128::from(record.head[0]) | u128::from(record.head[1]) << 64;
+            hash_of(hasher, head, record.len as usize)
+        });
         id
     }
+}
+
+fn text_of<'a>(text: &'a [u8], record: &WordRecord) -> &'a [u8] {
+    let start = record.start as usize;
+    &text[start..start + record.len as usize]
 }
 
 /// The hash of a word, from its head (one multiplication) and, when it is longer than
@@ -280,8 +306,6 @@ fn hash_of(hasher: &foldhash::fast::RandomState, head: u128, len: usize) -> u64 
 /// The postings as the programs are read, before they are grouped by word and field.
 #[derive(Default)]
 struct Postings {
-    /// Per word id.
-    state: Vec<WordState>,
     /// The program being read.
     program: u32,
     /// (word id, posting) in program order, in chunks of [`CHUNK`]: a statewide catalog
@@ -289,21 +313,6 @@ struct Postings {
     /// on each growth.
     pending: Vec<Vec<(u32, Pending)>>,
     len: usize,
-}
-
-/// A word while the index is built: the fields of the current program it was met in,
-/// and its postings so far.
-#[derive(Clone, Copy, Default)]
-struct WordState {
-    /// 1 + the program `fields` are for (0: none yet).
-    program: u32,
-    /// One bit per [`MatchField`].
-    fields: u8,
-    /// Where its keyword posting of that program is in `Postings::pending`, to clear
-    /// its phrase bit when the word is also a keyword on its own.
-    keyword_at: u32,
-    /// How many postings it has in each field.
-    counts: [u32; FIELDS],
 }
 
 /// A posting while building, in four bytes: `program << 4 | field << 1 | in_phrase`.
@@ -335,32 +344,28 @@ impl Pending {
 const CHUNK: usize = 1 << 16;
 
 impl Postings {
-    /// Notes that word `id` is in `field` of the current program: a posting the first
-    /// time. A word of a several-word keyword (`in_phrase`) is only part of a phrase if
-    /// it is never a keyword of its own in the program.
+    /// Notes that word `id` (its record `word`) is in `field` of the current program:
+    /// a posting the first time. A word of a several-word keyword (`in_phrase`) is only
+    /// part of a phrase if it is never a keyword of its own in the program.
     #[inline]
-    fn mark(&mut self, id: u32, field: MatchField, in_phrase: bool) {
+    fn mark(&mut self, id: u32, word: &mut WordRecord, field: MatchField, in_phrase: bool) {
         let program = self.program + 1;
-        if id as usize >= self.state.len() {
-            self.grow(id);
-        }
-        let state = &mut self.state[id as usize];
-        if state.program != program {
-            state.program = program;
-            state.fields = 0;
+        if word.program != program {
+            word.program = program;
+            word.fields = 0;
         }
         let bit = 1 << field.index();
-        if state.fields & bit != 0 {
+        if word.fields & bit != 0 {
             if field == MatchField::Keyword && !in_phrase {
-                let at = state.keyword_at as usize;
+                let at = word.keyword_at as usize;
                 self.pending[at / CHUNK][at % CHUNK].1.not_in_phrase();
             }
             return;
         }
-        state.fields |= bit;
-        state.counts[field.index()] += 1;
+        word.fields |= bit;
+        word.counts[field.index()] += 1;
         if field == MatchField::Keyword {
-            state.keyword_at = self.len as u32;
+            word.keyword_at = self.len as u32;
         }
         if self.len.is_multiple_of(CHUNK) {
             self.pending.push(Vec::with_capacity(CHUNK));
@@ -373,13 +378,6 @@ impl Postings {
         self.len += 1;
     }
 
-    /// Makes room for the state of word `id`, a new word.
-    #[cold]
-    fn grow(&mut self, id: u32) {
-        let len = (id as usize + 1).max(2 * self.state.len());
-        self.state.resize(len, WordState::default());
-    }
-
     fn end_program(&mut self) {
         self.program += 1;
     }
@@ -388,9 +386,7 @@ impl Postings {
     /// counting sort (stable, so each group stays in program order), and the place in
     /// it of each word id.
     fn finish(self, words: &Interner) -> (Vocab, Vec<u32>) {
-        let Postings { state, pending, .. } = self;
-        let mut counts: Vec<[u32; FIELDS]> = state.iter().map(|s| s.counts).collect();
-        drop(state);
+        let mut counts: Vec<[u32; FIELDS]> = words.records.iter().map(|w| w.counts).collect();
         let order = sorted_ids(words, &counts);
         let mut rank = vec![u32::MAX; words.len()];
         let mut vocab = Vocab::default();
@@ -409,7 +405,7 @@ impl Postings {
             vocab.push(&String::from_utf8_lossy(words.word(id)), starts);
         }
         vocab.postings = vec![0u32; at as usize];
-        for chunk in pending {
+        for chunk in self.pending {
             for (id, posting) in chunk {
                 let next = &mut counts[id as usize][posting.field()];
                 vocab.postings[*next as usize] = posting.stored();
