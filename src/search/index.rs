@@ -16,7 +16,7 @@ pub(super) use build::build;
 /// The vocabulary: every distinct folded word once, sorted, and all postings in one
 /// array, grouped by word, then by field, then in program order. The words' texts and
 /// chars are in one array each, so the whole vocabulary is a handful of allocations.
-#[derive(Default)]
+#[derive(Default, PartialEq)]
 pub(super) struct Vocab {
     entries: Vec<VocabEntry>,
     /// Every word's text, one after another.
@@ -28,6 +28,7 @@ pub(super) struct Vocab {
     postings: Vec<u32>,
 }
 
+#[derive(PartialEq)]
 struct VocabEntry {
     /// Where its text is in `Vocab::text`, and its chars in `Vocab::chars`.
     text: (u32, u32),
@@ -66,6 +67,16 @@ impl Vocab {
 
     fn text_of(&self, entry: &VocabEntry) -> &str {
         &self.text[entry.text.0 as usize..entry.text.1 as usize]
+    }
+
+    /// An empty vocabulary with room for `words` words of `bytes` bytes in all.
+    fn with_capacity(words: usize, bytes: usize) -> Self {
+        Vocab {
+            entries: Vec::with_capacity(words),
+            text: String::with_capacity(bytes),
+            chars: Vec::with_capacity(bytes),
+            postings: Vec::new(),
+        }
     }
 
     /// Adds the next word (in sorted order) and where its postings are.
@@ -127,7 +138,7 @@ impl Posting {
 /// The folded display names of every program, in English and in Spanish (or English
 /// when the translation is missing, as [`crate::catalog::Text::get`] shows it), all in
 /// three arrays.
-#[derive(Default)]
+#[derive(Default, PartialEq)]
 pub(super) struct Names {
     /// For every folded char of every name, the byte range of the displayed name it
     /// came from ([`FoldedText::source`], kept in 32 bits).
@@ -150,6 +161,7 @@ pub(super) struct NameKey<'a> {
 /// A word of a displayed name: one run of letters in the folded name, or two
 /// neighbouring runs read as one ("Video Game" as "videogame"). Runs are folded char
 /// positions, start and end.
+#[derive(PartialEq)]
 pub(super) struct NameWord {
     first: (u16, u16),
     second: Option<(u16, u16)>,
@@ -262,6 +274,24 @@ impl Names {
         self.source.extend(source);
         self.starts
             .push((self.source.len() as u32, self.words.len() as u32));
+    }
+
+    /// Adds the names of `other` (of the programs after these), its words' `vocab`
+    /// changed by `vocab`.
+    fn append(&mut self, other: Names, vocab: impl Fn(u32) -> u32) {
+        if self.starts.is_empty() {
+            self.starts.push((0, 0));
+        }
+        let (source, words) = (self.source.len() as u32, self.words.len() as u32);
+        self.source.extend(other.source);
+        self.words
+            .extend(other.words.into_iter().map(|word| NameWord {
+                vocab: vocab(word.vocab),
+                ..word
+            }));
+        let starts = other.starts.iter().skip(1);
+        self.starts
+            .extend(starts.map(|&(s, w)| (source + s, words + w)));
     }
 
     fn key(&self, program: usize, lang: Lang) -> NameKey<'_> {

@@ -8,6 +8,7 @@
 //! laid out by word and field with one counting sort.
 
 use std::hash::BuildHasher;
+use std::ops::Range;
 
 use hashbrown::HashTable;
 
@@ -19,63 +20,135 @@ use crate::search::{FIELDS, MatchField};
 
 /// The sorted vocabulary of `catalog` and, per program, its English and Spanish name
 /// keys.
+///
+/// A large catalog is read in parts, one per core: each part is a run of programs read
+/// into words of its own, and the parts are then put together in program order (each
+/// part's words interned into the first part's), so the index is the same however many
+/// parts there are.
 pub(in crate::search) fn build(catalog: &Catalog) -> (Vocab, Names) {
-    let mut builder = Builder::default();
-    let mut names = Names::default();
-    let mut scratch = NameScratch::default();
-    let areas = AreaWords::new(catalog, &mut builder);
-    // The words of each name, as cut.
-    let mut name_words: [Vec<CutWord>; 2] = Default::default();
-    for p in &catalog.programs {
-        let [en, es] = &mut name_words;
-        builder.intern_text(&p.name.en, MatchField::Name, en);
-        builder.mark_text(en, MatchField::Name);
-        es.clear();
-        if let Some(text) = &p.name.es {
-            builder.intern_text(text, MatchField::Name, es);
-            builder.mark_text(es, MatchField::Name);
-        }
-        for k in &p.keywords {
-            builder.add_text(k, MatchField::Keyword);
-        }
-        for c in &p.careers {
-            for t in c.all() {
-                builder.add_text(t, MatchField::Career);
-            }
-        }
-        let (sector, pathway) = areas.of(p);
-        builder.mark_text(sector, MatchField::Sector);
-        builder.mark_text(pathway, MatchField::Pathway);
-        for c in &p.certifications {
-            for t in c.all() {
-                builder.add_text(t, MatchField::Certification);
-            }
-        }
-        for t in p.description.all().chain(p.summary.all()) {
-            builder.add_text(t, MatchField::Description);
-        }
-        builder.postings.end_program();
-        // Word ids for now; their places in the sorted vocabulary below.
-        let words = &builder.words;
-        let mut id_of = |word: &str| words.get(word).unwrap_or(u32::MAX);
-        for lang in [Lang::En, Lang::Es] {
-            let name = p.name.get(lang);
-            // The Spanish name shown is the English one when there is no translation.
-            let cut = if std::ptr::eq(name, p.name.en.as_str()) {
-                &*en
-            } else {
-                &*es
-            };
-            names.push(name, cut, &mut scratch, &mut id_of);
-        }
+    build_in_parts(catalog, &part_ranges(catalog.programs.len()))
+}
+
+/// [`build`], reading the programs in `ranges` (in order, together all of them) as
+/// parts.
+fn build_in_parts(catalog: &Catalog, ranges: &[Range<usize>]) -> (Vocab, Names) {
+    let parts: Vec<Part> = match ranges {
+        [programs] => vec![Part::read(catalog, programs.clone())],
+        _ => std::thread::scope(|scope| {
+            let reading: Vec<_> = ranges
+                .iter()
+                .map(|programs| scope.spawn(|| Part::read(catalog, programs.clone())))
+                .collect();
+            let joined = reading.into_iter().map(|part| part.join());
+            joined
+                .map(|part| part.unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+                .collect()
+        }),
+    };
+    let mut parts = parts.into_iter();
+    let Part {
+        mut words,
+        postings,
+        mut names,
+    } = parts.next().unwrap_or_default();
+    let mut all_postings = vec![(postings, None)];
+    for part in parts {
+        let ids = words.absorb(&part.words);
+        names.append(part.names, |id| {
+            ids.get(id as usize).copied().unwrap_or(u32::MAX)
+        });
+        all_postings.push((part.postings, Some(ids)));
     }
-    let (vocab, rank) = builder.postings.finish(&builder.words);
+    let (vocab, rank) = finish(&words, all_postings);
     for word in &mut names.words {
         if let Some(&place) = rank.get(word.vocab as usize) {
             word.vocab = place;
         }
     }
     (vocab, names)
+}
+
+/// A catalog this small is read in one part: a part costs a thread.
+const PROGRAMS_PER_PART: usize = 2_000;
+
+/// The runs of programs read as parts: one per core, of at least
+/// [`PROGRAMS_PER_PART`] programs.
+fn part_ranges(programs: usize) -> Vec<Range<usize>> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let parts = cores.min(programs / PROGRAMS_PER_PART).max(1);
+    let per_part = programs.div_ceil(parts);
+    (0..parts)
+        .map(|i| i * per_part..((i + 1) * per_part).min(programs))
+        .collect()
+}
+
+/// Some consecutive programs of the catalog, read: their words (numbered on their
+/// own), postings and names.
+#[derive(Default)]
+struct Part {
+    words: Interner,
+    postings: Postings,
+    names: Names,
+}
+
+impl Part {
+    fn read(catalog: &Catalog, programs: Range<usize>) -> Part {
+        let mut builder = Builder::default();
+        builder.postings.program = programs.start as u32;
+        let mut names = Names::default();
+        let mut scratch = NameScratch::default();
+        let areas = AreaWords::new(catalog, &mut builder);
+        // The words of each name, as cut.
+        let mut name_words: [Vec<CutWord>; 2] = Default::default();
+        for p in &catalog.programs[programs] {
+            let [en, es] = &mut name_words;
+            builder.intern_text(&p.name.en, MatchField::Name, en);
+            builder.mark_text(en, MatchField::Name);
+            es.clear();
+            if let Some(text) = &p.name.es {
+                builder.intern_text(text, MatchField::Name, es);
+                builder.mark_text(es, MatchField::Name);
+            }
+            for k in &p.keywords {
+                builder.add_text(k, MatchField::Keyword);
+            }
+            for c in &p.careers {
+                for t in c.all() {
+                    builder.add_text(t, MatchField::Career);
+                }
+            }
+            let (sector, pathway) = areas.of(p);
+            builder.mark_text(sector, MatchField::Sector);
+            builder.mark_text(pathway, MatchField::Pathway);
+            for c in &p.certifications {
+                for t in c.all() {
+                    builder.add_text(t, MatchField::Certification);
+                }
+            }
+            for t in p.description.all().chain(p.summary.all()) {
+                builder.add_text(t, MatchField::Description);
+            }
+            builder.postings.end_program();
+            // Word ids for now; their places in the sorted vocabulary in the end.
+            let words = &builder.words;
+            let mut id_of = |word: &str| words.get(word).unwrap_or(u32::MAX);
+            for lang in [Lang::En, Lang::Es] {
+                let name = p.name.get(lang);
+                // The Spanish name shown is the English one when there is no translation.
+                let cut = if std::ptr::eq(name, p.name.en.as_str()) {
+                    &*en
+                } else {
+                    &*es
+                };
+                names.push(name, cut, &mut scratch, &mut id_of);
+            }
+        }
+        Part {
+            words: builder.words,
+            postings: builder.postings,
+            names,
+        }
+    }
 }
 
 /// Reads the programs' texts into the interned words and their postings.
@@ -246,6 +319,20 @@ impl Interner {
         self.ids.find(hash, same).copied()
     }
 
+    /// Interns every word of `other` (another part's), with its postings counts, and
+    /// gives the id here of each word there.
+    fn absorb(&mut self, other: &Interner) -> Vec<u32> {
+        let ids = other.records.iter().map(|theirs| {
+            let id = self.intern(Word::whole(text_of(&other.text, theirs)));
+            let ours = &mut self.records[id as usize].counts;
+            for (count, more) in ours.iter_mut().zip(theirs.counts) {
+                *count += more;
+            }
+            id
+        });
+        ids.collect()
+    }
+
     fn get(&self, word: &str) -> Option<u32> {
         let word = Word::whole(word.as_bytes());
         self.find(word, hash_of(&self.hasher, word.head, word.len))
@@ -347,7 +434,7 @@ impl Postings {
     /// Notes that word `id` (its record `word`) is in `field` of the current program:
     /// a posting the first time. A word of a several-word keyword (`in_phrase`) is only
     /// part of a phrase if it is never a keyword of its own in the program.
-    #[inline]
+    #[inline(always)]
     fn mark(&mut self, id: u32, word: &mut WordRecord, field: MatchField, in_phrase: bool) {
         let program = self.program + 1;
         if word.program != program {
@@ -357,8 +444,7 @@ impl Postings {
         let bit = 1 << field.index();
         if word.fields & bit != 0 {
             if field == MatchField::Keyword && !in_phrase {
-                let at = word.keyword_at as usize;
-                self.pending[at / CHUNK][at % CHUNK].1.not_in_phrase();
+                self.not_in_phrase(word.keyword_at);
             }
             return;
         }
@@ -367,53 +453,70 @@ impl Postings {
         if field == MatchField::Keyword {
             word.keyword_at = self.len as u32;
         }
-        if self.len.is_multiple_of(CHUNK) {
-            self.pending.push(Vec::with_capacity(CHUNK));
+        let posting = (id, Pending::new(self.program, field.index(), in_phrase));
+        match self.pending.last_mut() {
+            Some(chunk) if chunk.len() < CHUNK => chunk.push(posting),
+            _ => self.push_in_new_chunk(posting),
         }
-        let posting = Pending::new(self.program, field.index(), in_phrase);
-        self.pending
-            .last_mut()
-            .expect("a chunk")
-            .push((id, posting));
         self.len += 1;
+    }
+
+    #[cold]
+    fn not_in_phrase(&mut self, at: u32) {
+        let at = at as usize;
+        self.pending[at / CHUNK][at % CHUNK].1.not_in_phrase();
+    }
+
+    #[cold]
+    fn push_in_new_chunk(&mut self, posting: (u32, Pending)) {
+        let mut chunk = Vec::with_capacity(CHUNK);
+        chunk.push(posting);
+        self.pending.push(chunk);
     }
 
     fn end_program(&mut self) {
         self.program += 1;
     }
+}
 
-    /// The sorted vocabulary of `words`, its postings grouped by word and field with a
-    /// counting sort (stable, so each group stays in program order), and the place in
-    /// it of each word id.
-    fn finish(self, words: &Interner) -> (Vocab, Vec<u32>) {
-        let mut counts: Vec<[u32; FIELDS]> = words.records.iter().map(|w| w.counts).collect();
-        let order = sorted_ids(words, &counts);
-        let mut rank = vec![u32::MAX; words.len()];
-        let mut vocab = Vocab::default();
-        // Each word's postings start where the previous word's end; `counts` becomes
-        // where the next posting of each word and field goes.
-        let mut at = 0u32;
-        for (place, &id) in order.iter().enumerate() {
-            rank[id as usize] = place as u32;
-            let mut starts = [0u32; FIELDS + 1];
-            for (start, next) in starts.iter_mut().zip(&mut counts[id as usize]) {
-                *start = at;
-                at += std::mem::replace(next, at);
-            }
-            starts[FIELDS] = at;
-            // Only whole chars went in, so every word is UTF-8.
-            vocab.push(&String::from_utf8_lossy(words.word(id)), starts);
+/// The sorted vocabulary of `words`, its postings grouped by word and field with a
+/// counting sort (stable, so each group stays in program order), and the place in it of
+/// each word id. `parts` are the postings of each part, in program order, each with the
+/// id in `words` of its word ids (none: the same).
+fn finish(words: &Interner, parts: Vec<(Postings, Option<Vec<u32>>)>) -> (Vocab, Vec<u32>) {
+    let mut counts: Vec<[u32; FIELDS]> = words.records.iter().map(|w| w.counts).collect();
+    let order = sorted_ids(words, &counts);
+    let mut rank = vec![u32::MAX; words.len()];
+    let mut vocab = Vocab::with_capacity(order.len(), words.text.len());
+    // Each word's postings start where the previous word's end; `counts` becomes where
+    // the next posting of each word and field goes.
+    let mut at = 0u32;
+    for (place, &id) in order.iter().enumerate() {
+        rank[id as usize] = place as u32;
+        let mut starts = [0u32; FIELDS + 1];
+        for (start, next) in starts.iter_mut().zip(&mut counts[id as usize]) {
+            *start = at;
+            at += std::mem::replace(next, at);
         }
-        vocab.postings = vec![0u32; at as usize];
-        for chunk in self.pending {
+        starts[FIELDS] = at;
+        // Only whole chars went in, so every word is UTF-8.
+        vocab.push(
+            std::str::from_utf8(words.word(id)).unwrap_or_default(),
+            starts,
+        );
+    }
+    vocab.postings = vec![0u32; at as usize];
+    for (postings, ids) in parts {
+        let id_here = |id: u32| ids.as_ref().map_or(id, |ids| ids[id as usize]);
+        for chunk in postings.pending {
             for (id, posting) in chunk {
-                let next = &mut counts[id as usize][posting.field()];
+                let next = &mut counts[id_here(id) as usize][posting.field()];
                 vocab.postings[*next as usize] = posting.stored();
                 *next += 1;
             }
         }
-        (vocab, rank)
     }
+    (vocab, rank)
 }
 
 /// The ids of the words that are in some program (`counts` of postings), in the
@@ -442,4 +545,48 @@ fn sorted_ids(words: &Interner, counts: &[[u32; FIELDS]]) -> Vec<u32> {
             .then_with(|| words.word(a.1).cmp(words.word(b.1)))
     });
     order.into_iter().map(|(_, id)| id).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reading_in_parts_builds_the_same_index() {
+        // The bundled programs three times over, each copy's names with a word of its
+        // own, and a Spanish name missing here and there.
+        let mut catalog = Catalog::bundled().expect("bundled catalog");
+        let bundled = catalog.programs.clone();
+        for copy in 1..3 {
+            catalog
+                .programs
+                .extend(bundled.iter().enumerate().map(|(i, p)| {
+                    let mut p = p.clone();
+                    p.name.en = format!("{} copy{copy}", p.name.en);
+                    p.name.es = p
+                        .name
+                        .es
+                        .filter(|_| i % 4 != 0)
+                        .map(|es| format!("{es} copia{copy}"));
+                    p
+                }));
+        }
+        let n = catalog.programs.len();
+        let whole = build_in_parts(&catalog, &[0..n]);
+        for ranges in [vec![0..1, 1..n], vec![0..30, 30..31, 31..70, 70..n]] {
+            let parts = build_in_parts(&catalog, &ranges);
+            assert!(parts.0 == whole.0, "vocabulary in parts {ranges:?}");
+            assert!(parts.1 == whole.1, "names in parts {ranges:?}");
+        }
+    }
+
+    #[test]
+    fn parts_cover_every_program_once() {
+        for programs in [0, 1, 1_999, 4_000, 10_001] {
+            let ranges = part_ranges(programs);
+            assert_eq!(ranges.first().map_or(0, |r| r.start), 0);
+            assert_eq!(ranges.last().map_or(0, |r| r.end), programs);
+            assert!(ranges.windows(2).all(|w| w[0].end == w[1].start));
+        }
+    }
 }
