@@ -572,7 +572,7 @@ mod tests {
                 }));
         }
         let n = catalog.programs.len();
-        let whole = build_in_parts(&catalog, &[0..n]);
+        let whole = build_in_parts(&catalog, std::slice::from_ref(&(0..n)));
         for ranges in [vec![0..1, 1..n], vec![0..30, 30..31, 31..70, 70..n]] {
             let parts = build_in_parts(&catalog, &ranges);
             assert!(parts.0 == whole.0, "vocabulary in parts {ranges:?}");
