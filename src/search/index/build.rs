@@ -487,7 +487,7 @@ fn finish(words: &Interner, parts: Vec<(Postings, Option<Vec<u32>>)>) -> (Vocab,
     let mut counts: Vec<[u32; FIELDS]> = words.records.iter().map(|w| w.counts).collect();
     let order = sorted_ids(words, &counts);
     let mut rank = vec![u32::MAX; words.len()];
-    let mut vocab = Vocab::with_capacity(order.len(), words.text.len());
+    let mut field_starts = Vec::with_capacity(order.len());
     // Each word's postings start where the previous word's end; `counts` becomes where
     // the next posting of each word and field goes.
     let mut at = 0u32;
@@ -499,23 +499,49 @@ fn finish(words: &Interner, parts: Vec<(Postings, Option<Vec<u32>>)>) -> (Vocab,
             at += std::mem::replace(next, at);
         }
         starts[FIELDS] = at;
-        // Only whole chars went in, so every word is UTF-8.
-        vocab.push(
-            std::str::from_utf8(words.word(id)).unwrap_or_default(),
-            starts,
-        );
+        field_starts.push(starts);
     }
-    vocab.postings = vec![0u32; at as usize];
-    for (postings, ids) in parts {
-        let id_here = |id: u32| ids.as_ref().map_or(id, |ids| ids[id as usize]);
-        for chunk in postings.pending {
-            for (id, posting) in chunk {
-                let next = &mut counts[id_here(id) as usize][posting.field()];
-                vocab.postings[*next as usize] = posting.stored();
-                *next += 1;
+    let in_parts = parts.len() > 1;
+    let scatter = move || {
+        let mut postings = vec![0u32; at as usize];
+        for (part, ids) in parts {
+            let id_here = |id: u32| ids.as_ref().map_or(id, |ids| ids[id as usize]);
+            for chunk in part.pending {
+                for (id, posting) in chunk {
+                    let next = &mut counts[id_here(id) as usize][posting.field()];
+                    postings[*next as usize] = posting.stored();
+                    *next += 1;
+                }
             }
         }
-    }
+        postings
+    };
+    let vocabulary = || {
+        let mut vocab = Vocab::with_capacity(order.len(), words.text.len());
+        for (&id, starts) in order.iter().zip(field_starts) {
+            // Only whole chars went in, so every word is UTF-8.
+            vocab.push(
+                std::str::from_utf8(words.word(id)).unwrap_or_default(),
+                starts,
+            );
+        }
+        vocab
+    };
+    // A catalog read in parts has the cores for the words and the postings at once.
+    let (mut vocab, postings) = if in_parts {
+        std::thread::scope(|scope| {
+            let scattering = scope.spawn(scatter);
+            let vocab = vocabulary();
+            let postings = scattering.join();
+            (
+                vocab,
+                postings.unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            )
+        })
+    } else {
+        (vocabulary(), scatter())
+    };
+    vocab.postings = postings;
     (vocab, rank)
 }
 
