@@ -93,8 +93,10 @@ struct Part {
 
 impl Part {
     fn read(catalog: &Catalog, programs: Range<usize>) -> Part {
-        let mut builder = Builder::default();
-        builder.postings.program = programs.start as u32;
+        let mut builder = Builder {
+            postings: Postings::starting_at(programs.start as u32),
+            ..Builder::default()
+        };
         let mut names = Names::default();
         let mut scratch = NameScratch::default();
         let areas = AreaWords::new(catalog, &mut builder);
@@ -393,37 +395,46 @@ fn hash_of(hasher: &foldhash::fast::RandomState, head: u128, len: usize) -> u64 
 /// The postings as the programs are read, before they are grouped by word and field.
 #[derive(Default)]
 struct Postings {
+    /// The first program read.
+    first: u32,
     /// The program being read.
     program: u32,
-    /// (word id, posting) in program order, in chunks of [`CHUNK`]: a statewide catalog
-    /// has millions, and one growing array would double its memory (and copy itself)
-    /// on each growth.
-    pending: Vec<Vec<(u32, Pending)>>,
+    /// The postings in program order, in chunks of [`CHUNK`]: a statewide catalog has
+    /// millions, and one growing array would double its memory (and copy itself) on
+    /// each growth.
+    pending: Vec<Vec<Pending>>,
     len: usize,
+    /// Where each program's postings end in `pending`, so that a posting need not say
+    /// which program it is of.
+    ends: Vec<u32>,
 }
 
-/// A posting while building, in four bytes: `program << 4 | field << 1 | in_phrase`.
-/// A catalog file of at most 64 MB holds far fewer than 2^28 programs.
+/// A posting while building, in four bytes: `word << 4 | field << 1 | in_phrase`. A
+/// catalog file of at most 64 MB holds far fewer than 2^28 distinct words.
 #[derive(Clone, Copy)]
 struct Pending(u32);
 
 impl Pending {
-    fn new(program: u32, field: usize, in_phrase: bool) -> Pending {
-        debug_assert!(program < 1 << 28);
-        Pending(program << 4 | (field as u32) << 1 | u32::from(in_phrase))
+    fn new(word: u32, field: usize, in_phrase: bool) -> Pending {
+        debug_assert!(word < 1 << 28);
+        Pending(word << 4 | (field as u32) << 1 | u32::from(in_phrase))
     }
 
     fn not_in_phrase(&mut self) {
         self.0 &= !1;
     }
 
+    fn word(self) -> u32 {
+        self.0 >> 4
+    }
+
     fn field(self) -> usize {
         (self.0 >> 1 & 0b111) as usize
     }
 
-    /// As [`Vocab::postings`] keeps it: `program << 1 | in_phrase`.
-    fn stored(self) -> u32 {
-        self.0 >> 4 << 1 | (self.0 & 1)
+    /// As [`Vocab::postings`] keeps it, given its program: `program << 1 | in_phrase`.
+    fn stored(self, program: u32) -> u32 {
+        program << 1 | (self.0 & 1)
     }
 }
 
@@ -453,7 +464,7 @@ impl Postings {
         if field == MatchField::Keyword {
             word.keyword_at = self.len as u32;
         }
-        let posting = (id, Pending::new(self.program, field.index(), in_phrase));
+        let posting = Pending::new(id, field.index(), in_phrase);
         match self.pending.last_mut() {
             Some(chunk) if chunk.len() < CHUNK => chunk.push(posting),
             _ => self.push_in_new_chunk(posting),
@@ -464,18 +475,46 @@ impl Postings {
     #[cold]
     fn not_in_phrase(&mut self, at: u32) {
         let at = at as usize;
-        self.pending[at / CHUNK][at % CHUNK].1.not_in_phrase();
+        self.pending[at / CHUNK][at % CHUNK].not_in_phrase();
     }
 
     #[cold]
-    fn push_in_new_chunk(&mut self, posting: (u32, Pending)) {
+    fn push_in_new_chunk(&mut self, posting: Pending) {
         let mut chunk = Vec::with_capacity(CHUNK);
         chunk.push(posting);
         self.pending.push(chunk);
     }
 
+    /// Starts at program `first`.
+    fn starting_at(first: u32) -> Postings {
+        Postings {
+            first,
+            program: first,
+            ..Postings::default()
+        }
+    }
+
     fn end_program(&mut self) {
+        self.ends.push(self.len as u32);
         self.program += 1;
+    }
+
+    /// Calls `f` with each posting, in program order, and its program.
+    fn for_each(self, mut f: impl FnMut(u32, Pending)) {
+        let mut program = self.first;
+        let mut ends = self.ends.into_iter();
+        let mut end = ends.next().unwrap_or(u32::MAX);
+        let mut at = 0;
+        for chunk in self.pending {
+            for posting in chunk {
+                while at == end {
+                    program += 1;
+                    end = ends.next().unwrap_or(u32::MAX);
+                }
+                f(program, posting);
+                at += 1;
+            }
+        }
     }
 }
 
@@ -506,13 +545,11 @@ fn finish(words: &Interner, parts: Vec<(Postings, Option<Vec<u32>>)>) -> (Vocab,
         let mut postings = vec![0u32; at as usize];
         for (part, ids) in parts {
             let id_here = |id: u32| ids.as_ref().map_or(id, |ids| ids[id as usize]);
-            for chunk in part.pending {
-                for (id, posting) in chunk {
-                    let next = &mut counts[id_here(id) as usize][posting.field()];
-                    postings[*next as usize] = posting.stored();
-                    *next += 1;
-                }
-            }
+            part.for_each(|program, posting| {
+                let next = &mut counts[id_here(posting.word()) as usize][posting.field()];
+                postings[*next as usize] = posting.stored(program);
+                *next += 1;
+            });
         }
         postings
     };
