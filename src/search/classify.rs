@@ -190,6 +190,13 @@ pub(super) fn classify(
     best
 }
 
+/// Whether a vocabulary word with the chars of `mask` ([`char_mask`]) may be a dropped
+/// letters ([`MatchKind::Fuzzy`]) or [`MatchKind::Typo`] match of `word`: both need all
+/// but [`max_typos`] of the word's chars in it. A cheap test before [`classify`].
+pub(super) fn may_be_a_typo_of(word: &QueryWord, mask: u64) -> bool {
+    (word.mask & !mask).count_ones() as usize <= max_typos(word.chars.len())
+}
+
 /// Typos tolerated in a word of `len` chars.
 fn max_typos(len: usize) -> usize {
     match len {

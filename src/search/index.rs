@@ -46,13 +46,21 @@ pub(super) struct VocabWord<'a> {
     pub text: &'a str,
     pub chars: &'a [char],
     pub mask: u64,
-    /// True when some posting is in a short field (the typo pass skips the rest).
-    pub in_short_field: bool,
 }
 
 impl Vocab {
     pub fn len(&self) -> usize {
         self.entries.len()
+    }
+
+    /// Whether word `id` has a posting in a short field (the typo pass skips the rest),
+    /// and its [`char_mask`].
+    pub fn in_short_field(&self, id: usize) -> bool {
+        self.entries[id].in_short_field
+    }
+
+    pub fn mask(&self, id: usize) -> u64 {
+        self.entries[id].mask
     }
 
     pub fn word(&self, id: usize) -> VocabWord<'_> {
@@ -61,7 +69,6 @@ impl Vocab {
             text: self.text_of(entry),
             chars: &self.chars[entry.chars.0 as usize..entry.chars.1 as usize],
             mask: entry.mask,
-            in_short_field: entry.in_short_field,
         }
     }
 
@@ -312,11 +319,11 @@ impl NameKey<'_> {
     /// Byte ranges of the displayed name covering the folded char positions `chars`,
     /// sorted and merged, as [`FoldedText::byte_ranges`] gives them.
     pub fn byte_ranges(&self, chars: impl IntoIterator<Item = usize>) -> Vec<Range<usize>> {
-        let mut ranges: Vec<Range<usize>> = chars
-            .into_iter()
-            .filter_map(|i| self.source.get(i))
-            .map(|&(start, end)| start as usize..end as usize)
-            .collect();
+        let chars = chars.into_iter();
+        // Sized up front: a search highlights the names of thousands of hits.
+        let mut ranges = Vec::with_capacity(chars.size_hint().0);
+        let sources = chars.filter_map(|i| self.source.get(i));
+        ranges.extend(sources.map(|&(start, end)| start as usize..end as usize));
         merge_ranges(&mut ranges);
         ranges
     }

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::classify::{MatchKind, Pass, TokenMatch, classify};
+use super::classify::{MatchKind, Pass, TokenMatch, classify, may_be_a_typo_of};
 use super::index::Vocab;
 use super::query::{QueryWord, query_words};
 use super::{FIELDS, Found, Hit, MatchField, SearchIndex};
@@ -254,10 +254,11 @@ impl SearchIndex {
             Pass::AnyFirstLetter => 0..self.vocab.len(),
             _ => self.prefix_range(&word.text[..word.chars[0].len_utf8()]),
         };
-        for id in candidates {
-            let vw = self.vocab.word(id);
-            if vw.in_short_field
-                && let Some(m) = classify(&self.matcher, word, &vw, typos)
+        let vocab = &self.vocab;
+        let worth_a_look =
+            |&id: &usize| vocab.in_short_field(id) && may_be_a_typo_of(word, vocab.mask(id));
+        for id in candidates.filter(worth_a_look) {
+            if let Some(m) = classify(&self.matcher, word, &self.vocab.word(id), typos)
                 && matches!(m.kind, MatchKind::Fuzzy | MatchKind::Typo)
             {
                 scorer.record(id, m);
