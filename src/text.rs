@@ -24,8 +24,9 @@ pub fn fold(text: &str) -> String {
     out
 }
 
-/// Calls `emit` with the folded form of one char (zero, one or more chars).
-fn fold_char(c: char, mut emit: impl FnMut(char)) {
+/// Calls `emit` with the folded form of one char (zero, one or more chars): what
+/// [`fold`] writes for it, for a caller that folds into its own buffer.
+pub fn fold_char(c: char, mut emit: impl FnMut(char)) {
     if c.is_ascii() {
         // The common case, and the hot one while a student types.
         emit(c.to_ascii_lowercase());
@@ -58,6 +59,25 @@ pub struct FoldedText {
 impl FoldedText {
     pub fn new(original: &str) -> Self {
         let mut folded = FoldedText::default();
+        folded.set(original);
+        folded
+    }
+
+    /// Makes this the folded text of `original`, reusing its buffers (for a caller that
+    /// folds many texts one after another).
+    pub fn set(&mut self, original: &str) {
+        let folded = self;
+        folded.chars.clear();
+        folded.source.clear();
+        if original.is_ascii() {
+            // The common case: one lowercased char per byte.
+            let bytes = original.bytes();
+            folded
+                .chars
+                .extend(bytes.map(|b| char::from(b.to_ascii_lowercase())));
+            folded.source.extend((0..original.len()).map(|i| i..i + 1));
+            return;
+        }
         for (start, c) in original.char_indices() {
             let end = start + c.len_utf8();
             let before = folded.chars.len();
@@ -75,7 +95,6 @@ impl FoldedText {
                 }
             }
         }
-        folded
     }
 
     /// Byte ranges of the original text covering the folded char positions `chars`
@@ -127,6 +146,20 @@ mod tests {
         // The "i" carries its combining accent along in its source range.
         assert_eq!(f.source[8], 8..11);
         assert_eq!(f.byte_ranges(0..10), vec![0..decomposed.len()]);
+    }
+
+    #[test]
+    fn folds_plain_ascii_one_char_per_byte() {
+        let f = FoldedText::new("Auto Shop 101!");
+        assert_eq!(f.chars.iter().collect::<String>(), "auto shop 101!");
+        assert_eq!(f.source, (0..14).map(|i| i..i + 1).collect::<Vec<_>>());
+        // Reused for a text that is not plain ASCII, then for one that is.
+        let mut reused = FoldedText::new("x");
+        reused.set("Año 2");
+        assert_eq!(reused, FoldedText::new("Año 2"));
+        reused.set("ab");
+        assert_eq!(reused.chars, ['a', 'b']);
+        assert_eq!(reused.source, [0..1, 1..2]);
     }
 
     #[test]

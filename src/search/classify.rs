@@ -88,10 +88,10 @@ pub(super) enum Pass {
 pub(super) fn classify(
     matcher: &SkimMatcherV2,
     word: &QueryWord,
-    vw: &VocabWord,
+    vw: &VocabWord<'_>,
     pass: Pass,
 ) -> Option<TokenMatch> {
-    let (text, chars, mask) = (&*vw.text, &*vw.chars, vw.mask);
+    let (text, chars, mask) = (vw.text, vw.chars, vw.mask);
     let wlen = word.chars.len();
     let tlen = chars.len();
     let span = |from: usize, n: usize| (from..(from + n).min(tlen)).collect::<Vec<usize>>();
@@ -188,6 +188,13 @@ pub(super) fn classify(
         }
     }
     best
+}
+
+/// Whether a vocabulary word with the chars of `mask` ([`char_mask`]) may be a dropped
+/// letters ([`MatchKind::Fuzzy`]) or [`MatchKind::Typo`] match of `word`: both need all
+/// but [`max_typos`] of the word's chars in it. A cheap test before [`classify`].
+pub(super) fn may_be_a_typo_of(word: &QueryWord, mask: u64) -> bool {
+    (word.mask & !mask).count_ones() as usize <= max_typos(word.chars.len())
 }
 
 /// Typos tolerated in a word of `len` chars.

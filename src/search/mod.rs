@@ -31,6 +31,7 @@ mod classify;
 mod index;
 mod query;
 mod rank;
+mod words;
 
 #[cfg(test)]
 mod engine_tests;
@@ -135,9 +136,8 @@ pub struct SearchIndex {
     matcher: SkimMatcherV2,
     /// Distinct folded words of all programs, sorted, so a prefix is a range.
     vocab: index::Vocab,
-    /// Per program, the folded display name in English and in Spanish (or English when
-    /// the translation is missing, as [`crate::catalog::Text::get`] shows it).
-    names: Vec<[index::NameKey; 2]>,
+    /// Per program, the folded display name in English and in Spanish.
+    names: index::Names,
 }
 
 impl SearchIndex {

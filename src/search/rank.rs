@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::classify::{MatchKind, Pass, TokenMatch, classify};
+use super::classify::{MatchKind, Pass, TokenMatch, classify, may_be_a_typo_of};
 use super::index::Vocab;
 use super::query::{QueryWord, query_words};
 use super::{FIELDS, Found, Hit, MatchField, SearchIndex};
@@ -121,7 +121,7 @@ impl Tally {
 impl SearchIndex {
     pub(super) fn rank(&self, query: &str, lang: Lang, closest_ok: bool) -> (Vec<Hit>, Found) {
         let words = query_words(&self.matcher, query);
-        if words.is_empty() || self.names.is_empty() {
+        if words.is_empty() || self.names.programs() == 0 {
             return (Vec::new(), Found::Nothing);
         }
         let required = words.iter().filter(|w| w.required).count();
@@ -148,7 +148,7 @@ impl SearchIndex {
 
     /// Scores every word of the query against the vocabulary, the typo pass in `typos`.
     fn tally(&self, words: &[QueryWord], typos: Pass) -> Tally {
-        let n = self.names.len();
+        let n = self.names.programs();
         let mut total = vec![0.0f32; n];
         let mut matched = vec![0usize; n];
         let mut best: Vec<(f32, MatchField)> = vec![(0.0, MatchField::Description); n];
@@ -235,11 +235,11 @@ impl SearchIndex {
         prefixes.extend(word.near.iter().map(String::as_str));
         for (i, prefix) in prefixes.iter().enumerate() {
             for id in self.prefix_range(prefix) {
-                let vw = &self.vocab[id];
+                let vw = self.vocab.word(id);
                 if prefixes[..i].iter().any(|p| vw.text.starts_with(p)) {
                     continue; // already scored from an earlier prefix
                 }
-                if let Some(m) = classify(&self.matcher, word, vw, Pass::AsTyped) {
+                if let Some(m) = classify(&self.matcher, word, &vw, Pass::AsTyped) {
                     scorer.record(id, m);
                 }
             }
@@ -254,10 +254,11 @@ impl SearchIndex {
             Pass::AnyFirstLetter => 0..self.vocab.len(),
             _ => self.prefix_range(&word.text[..word.chars[0].len_utf8()]),
         };
-        for id in candidates {
-            let vw = &self.vocab[id];
-            if vw.in_short_field
-                && let Some(m) = classify(&self.matcher, word, vw, typos)
+        let vocab = &self.vocab;
+        let worth_a_look =
+            |&id: &usize| vocab.in_short_field(id) && may_be_a_typo_of(word, vocab.mask(id));
+        for id in candidates.filter(worth_a_look) {
+            if let Some(m) = classify(&self.matcher, word, &self.vocab.word(id), typos)
                 && matches!(m.kind, MatchKind::Fuzzy | MatchKind::Typo)
             {
                 scorer.record(id, m);

@@ -1,0 +1,655 @@
+//! Building the index: every text of every program cut into folded words, each distinct
+//! word interned once, and the postings (word, field, program) grouped by word and field
+//! without an allocation per word or per program.
+//!
+//! The work is linear in the catalog's text: one pass cuts each text and looks up each
+//! word once, a program's repeated words are merged as they are met (a posting is
+//! written the first time a word is met in a field of a program), and the postings are
+//! laid out by word and field with one counting sort.
+
+use std::hash::BuildHasher;
+use std::ops::Range;
+
+use hashbrown::HashTable;
+
+use super::{CutWord, NameScratch, Names, Vocab};
+use crate::catalog::{Catalog, Program, Text};
+use crate::i18n::Lang;
+use crate::search::words::{HEAD, Word, WordCutter};
+use crate::search::{FIELDS, MatchField};
+
+/// The sorted vocabulary of `catalog` and, per program, its English and Spanish name
+/// keys.
+///
+/// A large catalog is read in parts, one per core: each part is a run of programs read
+/// into words of its own, and the parts are then put together in program order (each
+/// part's words interned into the first part's), so the index is the same however many
+/// parts there are.
+pub(in crate::search) fn build(catalog: &Catalog) -> (Vocab, Names) {
+    build_in_parts(catalog, &part_ranges(catalog.programs.len()))
+}
+
+/// [`build`], reading the programs in `ranges` (in order, together all of them) as
+/// parts.
+fn build_in_parts(catalog: &Catalog, ranges: &[Range<usize>]) -> (Vocab, Names) {
+    let parts: Vec<Part> = match ranges {
+        [programs] => vec![Part::read(catalog, programs.clone())],
+        _ => std::thread::scope(|scope| {
+            let reading: Vec<_> = ranges
+                .iter()
+                .map(|programs| scope.spawn(|| Part::read(catalog, programs.clone())))
+                .collect();
+            let joined = reading.into_iter().map(|part| part.join());
+            joined
+                .map(|part| part.unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+                .collect()
+        }),
+    };
+    let mut parts = parts.into_iter();
+    let Part {
+        mut words,
+        postings,
+        mut names,
+    } = parts.next().unwrap_or_default();
+    let mut all_postings = vec![(postings, None)];
+    for part in parts {
+        let ids = words.absorb(&part.words);
+        names.append(part.names, |id| {
+            ids.get(id as usize).copied().unwrap_or(u32::MAX)
+        });
+        all_postings.push((part.postings, Some(ids)));
+    }
+    let (vocab, rank) = finish(&words, all_postings);
+    for word in &mut names.words {
+        if let Some(&place) = rank.get(word.vocab as usize) {
+            word.vocab = place;
+        }
+    }
+    (vocab, names)
+}
+
+/// A catalog this small is read in one part: a part costs a thread.
+const PROGRAMS_PER_PART: usize = 2_000;
+
+/// The runs of programs read as parts: one per core, of at least
+/// [`PROGRAMS_PER_PART`] programs.
+fn part_ranges(programs: usize) -> Vec<Range<usize>> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let parts = cores.min(programs / PROGRAMS_PER_PART).max(1);
+    let per_part = programs.div_ceil(parts);
+    (0..parts)
+        .map(|i| i * per_part..((i + 1) * per_part).min(programs))
+        .collect()
+}
+
+/// Some consecutive programs of the catalog, read: their words (numbered on their
+/// own), postings and names.
+#[derive(Default)]
+struct Part {
+    words: Interner,
+    postings: Postings,
+    names: Names,
+}
+
+impl Part {
+    fn read(catalog: &Catalog, programs: Range<usize>) -> Part {
+        let mut builder = Builder {
+            postings: Postings::starting_at(programs.start as u32),
+            ..Builder::default()
+        };
+        let mut names = Names::default();
+        let mut scratch = NameScratch::default();
+        let areas = AreaWords::new(catalog, &mut builder);
+        // The words of each name, as cut.
+        let mut name_words: [Vec<CutWord>; 2] = Default::default();
+        for p in &catalog.programs[programs] {
+            let [en, es] = &mut name_words;
+            builder.intern_text(&p.name.en, MatchField::Name, en);
+            builder.mark_text(en, MatchField::Name);
+            es.clear();
+            if let Some(text) = &p.name.es {
+                builder.intern_text(text, MatchField::Name, es);
+                builder.mark_text(es, MatchField::Name);
+            }
+            for k in &p.keywords {
+                builder.add_text(k, MatchField::Keyword);
+            }
+            for c in &p.careers {
+                for t in c.all() {
+                    builder.add_text(t, MatchField::Career);
+                }
+            }
+            let (sector, pathway) = areas.of(p);
+            builder.mark_text(sector, MatchField::Sector);
+            builder.mark_text(pathway, MatchField::Pathway);
+            for c in &p.certifications {
+                for t in c.all() {
+                    builder.add_text(t, MatchField::Certification);
+                }
+            }
+            for t in p.description.all().chain(p.summary.all()) {
+                builder.add_text(t, MatchField::Description);
+            }
+            builder.postings.end_program();
+            // Word ids for now; their places in the sorted vocabulary in the end.
+            let words = &builder.words;
+            let mut id_of = |word: &str| words.get(word).unwrap_or(u32::MAX);
+            for lang in [Lang::En, Lang::Es] {
+                let name = p.name.get(lang);
+                // The Spanish name shown is the English one when there is no translation.
+                let cut = if std::ptr::eq(name, p.name.en.as_str()) {
+                    &*en
+                } else {
+                    &*es
+                };
+                names.push(name, cut, &mut scratch, &mut id_of);
+            }
+        }
+        Part {
+            words: builder.words,
+            postings: builder.postings,
+            names,
+        }
+    }
+}
+
+/// Reads the programs' texts into the interned words and their postings.
+#[derive(Default)]
+struct Builder {
+    words: Interner,
+    postings: Postings,
+    /// Reused from text to text.
+    cutter: WordCutter,
+    /// Reused for the words of a keyword.
+    text_words: Vec<CutWord>,
+}
+
+impl Builder {
+    fn add_text(&mut self, text: &str, field: MatchField) {
+        if field == MatchField::Keyword {
+            // Whether its words are part of a phrase is known once it is cut.
+            let mut text_words = std::mem::take(&mut self.text_words);
+            self.intern_text(text, field, &mut text_words);
+            self.mark_text(&text_words, field);
+            self.text_words = text_words;
+            return;
+        }
+        let Builder {
+            cutter,
+            words,
+            postings,
+            ..
+        } = self;
+        cutter.cut(text, field.is_short(), |word, _| {
+            let id = words.intern(word);
+            postings.mark(id, &mut words.records[id as usize], field, false);
+        });
+    }
+
+    /// Cuts `text` and interns its words, into `out`.
+    fn intern_text(&mut self, text: &str, field: MatchField, out: &mut Vec<CutWord>) {
+        let Builder { cutter, words, .. } = self;
+        out.clear();
+        // In short fields neighbouring words also run together, for students who type
+        // "videogames" or "autoshop"; a two-word keyword run together is the whole
+        // keyword.
+        cutter.cut(text, field.is_short(), |word, pair| {
+            let id = words.intern(word);
+            out.push(CutWord { id, pair });
+        });
+    }
+
+    /// Notes the words of a text of `field` (as [`Builder::intern_text`] gives them) in
+    /// the current program.
+    fn mark_text(&mut self, text_words: &[CutWord], field: MatchField) {
+        // Words of a several-word keyword count as part of a phrase.
+        let singles = text_words.iter().filter(|w| !w.pair).count();
+        let phrase_of =
+            |pair: bool| field == MatchField::Keyword && singles > 1 + usize::from(pair);
+        for w in text_words {
+            let word = &mut self.words.records[w.id as usize];
+            self.postings.mark(w.id, word, field, phrase_of(w.pair));
+        }
+    }
+}
+
+/// The words of every sector's and every pathway's name, cut once: every program of a
+/// pathway has the same.
+struct AreaWords<'a> {
+    /// Per sector: its id, its name's words, and per pathway its id and words.
+    sectors: Vec<(&'a str, Vec<CutWord>, Vec<Pathway<'a>>)>,
+}
+
+type Pathway<'a> = (&'a str, Vec<CutWord>);
+
+impl<'a> AreaWords<'a> {
+    fn new(catalog: &'a Catalog, builder: &mut Builder) -> Self {
+        let mut words_of = |name: &Text, field: MatchField| {
+            let mut all = Vec::new();
+            let mut one = Vec::new();
+            for text in name.all() {
+                builder.intern_text(text, field, &mut one);
+                all.append(&mut one);
+            }
+            all
+        };
+        let sectors = catalog
+            .sectors
+            .iter()
+            .map(|s| {
+                let pathways = s.pathways.iter();
+                let pathways =
+                    pathways.map(|w| (w.id.as_str(), words_of(&w.name, MatchField::Pathway)));
+                let pathways = pathways.collect();
+                (
+                    s.id.as_str(),
+                    words_of(&s.name, MatchField::Sector),
+                    pathways,
+                )
+            })
+            .collect();
+        AreaWords { sectors }
+    }
+
+    /// The words of `program`'s sector and pathway (none for an unknown one).
+    fn of(&self, program: &Program) -> (&[CutWord], &[CutWord]) {
+        let Some((_, sector, pathways)) = self.sectors.iter().find(|s| s.0 == program.sector)
+        else {
+            return (&[], &[]);
+        };
+        let pathway = pathways.iter().find(|w| w.0 == program.pathway);
+        (sector, pathway.map_or(&[], |w| &w.1))
+    }
+}
+
+/// Every distinct folded word once, numbered in the order met, with what the build
+/// keeps of it.
+#[derive(Default)]
+struct Interner {
+    /// Every word's id, found by the hash of its text.
+    ids: HashTable<u32>,
+    hasher: foldhash::fast::RandomState,
+    /// Every word's text, one after another.
+    text: Vec<u8>,
+    /// Per word id.
+    records: Vec<WordRecord>,
+}
+
+/// A word while the index is built, in one cache line: what a lookup compares (its
+/// head and length), and what marking it updates (its fields in the current program,
+/// its postings so far).
+#[derive(Clone, Copy, Default)]
+#[repr(align(64))]
+struct WordRecord {
+    /// [`Word::head`], in two halves (a `u128` would need a wider alignment).
+    head: [u64; 2],
+    len: u32,
+    /// Where its text starts in `Interner::text`.
+    start: u32,
+    /// 1 + the program `fields` are for (0: none yet).
+    program: u32,
+    /// One bit per [`MatchField`].
+    fields: u8,
+    /// Where its keyword posting of that program is in `Postings::pending`, to clear
+    /// its phrase bit when the word is also a keyword on its own.
+    keyword_at: u32,
+    /// How many postings it has in each field.
+    counts: [u32; FIELDS],
+}
+
+fn halves(head: u128) -> [u64; 2] {
+    [head as u64, (head >> 64) as u64]
+}
+
+impl Interner {
+    fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    fn word(&self, id: u32) -> &[u8] {
+        text_of(&self.text, &self.records[id as usize])
+    }
+
+    fn find(&self, word: Word, hash: u64) -> Option<u32> {
+        let (head, len) = (halves(word.head), word.len as u32);
+        let same = |&id: &u32| {
+            let record = &self.records[id as usize];
+            record.head == head
+                && record.len == len
+                && (word.is_whole_in_head() || word.is(text_of(&self.text, record)))
+        };
+        self.ids.find(hash, same).copied()
+    }
+
+    /// Interns every word of `other` (another part's), with its postings counts, and
+    /// gives the id here of each word there.
+    fn absorb(&mut self, other: &Interner) -> Vec<u32> {
+        let ids = other.records.iter().map(|theirs| {
+            let id = self.intern(Word::whole(text_of(&other.text, theirs)));
+            let ours = &mut self.records[id as usize].counts;
+            for (count, more) in ours.iter_mut().zip(theirs.counts) {
+                *count += more;
+            }
+            id
+        });
+        ids.collect()
+    }
+
+    fn get(&self, word: &str) -> Option<u32> {
+        let word = Word::whole(word.as_bytes());
+        self.find(word, hash_of(&self.hasher, word.head, word.len))
+    }
+
+    /// The id of `word`, a new one if it was never met.
+    #[inline]
+    fn intern(&mut self, word: Word) -> u32 {
+        let hash = hash_of(&self.hasher, word.head, word.len);
+        if let Some(id) = self.find(word, hash) {
+            return id;
+        }
+        self.insert(word, hash)
+    }
+
+    #[inline(never)]
+    fn insert(&mut self, word: Word, hash: u64) -> u32 {
+        let id = self.records.len() as u32;
+        self.records.push(WordRecord {
+            head: halves(word.head),
+            len: word.len as u32,
+            start: self.text.len() as u32,
+            ..WordRecord::default()
+        });
+        word.write_to(&mut self.text);
+        let Interner {
+            ids,
+            hasher,
+            records,
+            ..
+        } = self;
+        ids.insert_unique(hash, id, |&id| {
+            let record = &records[id as usize];
+            let head = u128::from(record.head[0]) | u128::from(record.head[1]) << 64;
+            hash_of(hasher, head, record.len as usize)
+        });
+        id
+    }
+}
+
+fn text_of<'a>(text: &'a [u8], record: &WordRecord) -> &'a [u8] {
+    let start = record.start as usize;
+    &text[start..start + record.len as usize]
+}
+
+/// The hash of a word, from its head (one multiplication) and, when it is longer than
+/// that, its length: words longer than their head rarely share it, and those that do
+/// are told apart by comparing them.
+#[inline]
+fn hash_of(hasher: &foldhash::fast::RandomState, head: u128, len: usize) -> u64 {
+    if len <= HEAD {
+        hasher.hash_one(head)
+    } else {
+        hasher.hash_one((head, len))
+    }
+}
+
+/// The postings as the programs are read, before they are grouped by word and field.
+#[derive(Default)]
+struct Postings {
+    /// The first program read.
+    first: u32,
+    /// The program being read.
+    program: u32,
+    /// The postings in program order, in chunks of [`CHUNK`]: a statewide catalog has
+    /// millions, and one growing array would double its memory (and copy itself) on
+    /// each growth.
+    pending: Vec<Vec<Pending>>,
+    len: usize,
+    /// Where each program's postings end in `pending`, so that a posting need not say
+    /// which program it is of.
+    ends: Vec<u32>,
+}
+
+/// A posting while building, in four bytes: `word << 4 | field << 1 | in_phrase`. A
+/// catalog file of at most 64 MB holds far fewer than 2^28 distinct words.
+#[derive(Clone, Copy)]
+struct Pending(u32);
+
+impl Pending {
+    fn new(word: u32, field: usize, in_phrase: bool) -> Pending {
+        debug_assert!(word < 1 << 28);
+        Pending(word << 4 | (field as u32) << 1 | u32::from(in_phrase))
+    }
+
+    fn not_in_phrase(&mut self) {
+        self.0 &= !1;
+    }
+
+    fn word(self) -> u32 {
+        self.0 >> 4
+    }
+
+    fn field(self) -> usize {
+        (self.0 >> 1 & 0b111) as usize
+    }
+
+    /// As [`Vocab::postings`] keeps it, given its program: `program << 1 | in_phrase`.
+    fn stored(self, program: u32) -> u32 {
+        program << 1 | (self.0 & 1)
+    }
+}
+
+/// How many postings a chunk of `Postings::pending` holds.
+const CHUNK: usize = 1 << 16;
+
+impl Postings {
+    /// Notes that word `id` (its record `word`) is in `field` of the current program:
+    /// a posting the first time. A word of a several-word keyword (`in_phrase`) is only
+    /// part of a phrase if it is never a keyword of its own in the program.
+    #[inline(always)]
+    fn mark(&mut self, id: u32, word: &mut WordRecord, field: MatchField, in_phrase: bool) {
+        let program = self.program + 1;
+        if word.program != program {
+            word.program = program;
+            word.fields = 0;
+        }
+        let bit = 1 << field.index();
+        if word.fields & bit != 0 {
+            if field == MatchField::Keyword && !in_phrase {
+                self.not_in_phrase(word.keyword_at);
+            }
+            return;
+        }
+        word.fields |= bit;
+        word.counts[field.index()] += 1;
+        if field == MatchField::Keyword {
+            word.keyword_at = self.len as u32;
+        }
+        let posting = Pending::new(id, field.index(), in_phrase);
+        match self.pending.last_mut() {
+            Some(chunk) if chunk.len() < CHUNK => chunk.push(posting),
+            _ => self.push_in_new_chunk(posting),
+        }
+        self.len += 1;
+    }
+
+    #[cold]
+    fn not_in_phrase(&mut self, at: u32) {
+        let at = at as usize;
+        self.pending[at / CHUNK][at % CHUNK].not_in_phrase();
+    }
+
+    #[cold]
+    fn push_in_new_chunk(&mut self, posting: Pending) {
+        let mut chunk = Vec::with_capacity(CHUNK);
+        chunk.push(posting);
+        self.pending.push(chunk);
+    }
+
+    /// Starts at program `first`.
+    fn starting_at(first: u32) -> Postings {
+        Postings {
+            first,
+            program: first,
+            ..Postings::default()
+        }
+    }
+
+    fn end_program(&mut self) {
+        self.ends.push(self.len as u32);
+        self.program += 1;
+    }
+
+    /// Calls `f` with each posting, in program order, and its program.
+    fn for_each(self, mut f: impl FnMut(u32, Pending)) {
+        let mut program = self.first;
+        let mut ends = self.ends.into_iter();
+        let mut end = ends.next().unwrap_or(u32::MAX);
+        let mut at = 0;
+        for chunk in self.pending {
+            for posting in chunk {
+                while at == end {
+                    program += 1;
+                    end = ends.next().unwrap_or(u32::MAX);
+                }
+                f(program, posting);
+                at += 1;
+            }
+        }
+    }
+}
+
+/// The sorted vocabulary of `words`, its postings grouped by word and field with a
+/// counting sort (stable, so each group stays in program order), and the place in it of
+/// each word id. `parts` are the postings of each part, in program order, each with the
+/// id in `words` of its word ids (none: the same).
+fn finish(words: &Interner, parts: Vec<(Postings, Option<Vec<u32>>)>) -> (Vocab, Vec<u32>) {
+    let mut counts: Vec<[u32; FIELDS]> = words.records.iter().map(|w| w.counts).collect();
+    let order = sorted_ids(words, &counts);
+    let mut rank = vec![u32::MAX; words.len()];
+    let mut field_starts = Vec::with_capacity(order.len());
+    // Each word's postings start where the previous word's end; `counts` becomes where
+    // the next posting of each word and field goes.
+    let mut at = 0u32;
+    for (place, &id) in order.iter().enumerate() {
+        rank[id as usize] = place as u32;
+        let mut starts = [0u32; FIELDS + 1];
+        for (start, next) in starts.iter_mut().zip(&mut counts[id as usize]) {
+            *start = at;
+            at += std::mem::replace(next, at);
+        }
+        starts[FIELDS] = at;
+        field_starts.push(starts);
+    }
+    let in_parts = parts.len() > 1;
+    let scatter = move || {
+        let mut postings = vec![0u32; at as usize];
+        for (part, ids) in parts {
+            let id_here = |id: u32| ids.as_ref().map_or(id, |ids| ids[id as usize]);
+            part.for_each(|program, posting| {
+                let next = &mut counts[id_here(posting.word()) as usize][posting.field()];
+                postings[*next as usize] = posting.stored(program);
+                *next += 1;
+            });
+        }
+        postings
+    };
+    let vocabulary = || {
+        let mut vocab = Vocab::with_capacity(order.len(), words.text.len());
+        for (&id, starts) in order.iter().zip(field_starts) {
+            // Only whole chars went in, so every word is UTF-8.
+            vocab.push(
+                std::str::from_utf8(words.word(id)).unwrap_or_default(),
+                starts,
+            );
+        }
+        vocab
+    };
+    // A catalog read in parts has the cores for the words and the postings at once.
+    let (mut vocab, postings) = if in_parts {
+        std::thread::scope(|scope| {
+            let scattering = scope.spawn(scatter);
+            let vocab = vocabulary();
+            let postings = scattering.join();
+            (
+                vocab,
+                postings.unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            )
+        })
+    } else {
+        (vocabulary(), scatter())
+    };
+    vocab.postings = postings;
+    (vocab, rank)
+}
+
+/// The ids of the words that are in some program (`counts` of postings), in the
+/// order of their texts. (A sector or pathway no program is in adds words that are in
+/// none.)
+fn sorted_ids(words: &Interner, counts: &[[u32; FIELDS]]) -> Vec<u32> {
+    // The first eight bytes, big-endian, order words as their texts do (a word holds no
+    // zero byte, so padding with zeros puts a prefix first); only words that share all
+    // eight are compared in full.
+    let head = |id: u32| {
+        let mut bytes = [0u8; 8];
+        let word = words.word(id);
+        let n = word.len().min(8);
+        bytes[..n].copy_from_slice(&word[..n]);
+        u64::from_be_bytes(bytes)
+    };
+    let in_some_program = |id: &u32| {
+        counts
+            .get(*id as usize)
+            .is_some_and(|c| c.iter().any(|&n| n > 0))
+    };
+    let ids = (0..words.len() as u32).filter(in_some_program);
+    let mut order: Vec<(u64, u32)> = ids.map(|id| (head(id), id)).collect();
+    order.sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| words.word(a.1).cmp(words.word(b.1)))
+    });
+    order.into_iter().map(|(_, id)| id).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reading_in_parts_builds_the_same_index() {
+        // The bundled programs three times over, each copy's names with a word of its
+        // own, and a Spanish name missing here and there.
+        let mut catalog = Catalog::bundled().expect("bundled catalog");
+        let bundled = catalog.programs.clone();
+        for copy in 1..3 {
+            catalog
+                .programs
+                .extend(bundled.iter().enumerate().map(|(i, p)| {
+                    let mut p = p.clone();
+                    p.name.en = format!("{} copy{copy}", p.name.en);
+                    p.name.es = p
+                        .name
+                        .es
+                        .filter(|_| i % 4 != 0)
+                        .map(|es| format!("{es} copia{copy}"));
+                    p
+                }));
+        }
+        let n = catalog.programs.len();
+        let whole = build_in_parts(&catalog, std::slice::from_ref(&(0..n)));
+        for ranges in [vec![0..1, 1..n], vec![0..30, 30..31, 31..70, 70..n]] {
+            let parts = build_in_parts(&catalog, &ranges);
+            assert!(parts.0 == whole.0, "vocabulary in parts {ranges:?}");
+            assert!(parts.1 == whole.1, "names in parts {ranges:?}");
+        }
+    }
+
+    #[test]
+    fn parts_cover_every_program_once() {
+        for programs in [0, 1, 1_999, 4_000, 10_001] {
+            let ranges = part_ranges(programs);
+            assert_eq!(ranges.first().map_or(0, |r| r.start), 0);
+            assert_eq!(ranges.last().map_or(0, |r| r.end), programs);
+            assert!(ranges.windows(2).all(|w| w[0].end == w[1].start));
+        }
+    }
+}
