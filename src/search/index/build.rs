@@ -7,15 +7,15 @@
 //! written the first time a word is met in a field of a program), and the postings are
 //! laid out by word and field with one counting sort.
 
-use std::hash::BuildHasher;
 use std::ops::Range;
 
-use hashbrown::HashTable;
+mod interner;
 
+use self::interner::{Interner, WordRecord};
 use super::{CutWord, NameScratch, Names, Vocab};
 use crate::catalog::{Catalog, Program, Text};
 use crate::i18n::Lang;
-use crate::search::words::{HEAD, Word, WordCutter};
+use crate::search::words::WordCutter;
 use crate::search::{FIELDS, MatchField};
 
 /// The sorted vocabulary of `catalog` and, per program, its English and Spanish name
@@ -259,136 +259,6 @@ impl<'a> AreaWords<'a> {
         };
         let pathway = pathways.iter().find(|w| w.0 == program.pathway);
         (sector, pathway.map_or(&[], |w| &w.1))
-    }
-}
-
-/// Every distinct folded word once, numbered in the order met, with what the build
-/// keeps of it.
-#[derive(Default)]
-struct Interner {
-    /// Every word's id, found by the hash of its text.
-    ids: HashTable<u32>,
-    hasher: foldhash::fast::RandomState,
-    /// Every word's text, one after another.
-    text: Vec<u8>,
-    /// Per word id.
-    records: Vec<WordRecord>,
-}
-
-/// A word while the index is built, in one cache line: what a lookup compares (its
-/// head and length), and what marking it updates (its fields in the current program,
-/// its postings so far).
-#[derive(Clone, Copy, Default)]
-#[repr(align(64))]
-struct WordRecord {
-    /// [`Word::head`], in two halves (a `u128` would need a wider alignment).
-    head: [u64; 2],
-    len: u32,
-    /// Where its text starts in `Interner::text`.
-    start: u32,
-    /// 1 + the program `fields` are for (0: none yet).
-    program: u32,
-    /// One bit per [`MatchField`].
-    fields: u8,
-    /// Where its keyword posting of that program is in `Postings::pending`, to clear
-    /// its phrase bit when the word is also a keyword on its own.
-    keyword_at: u32,
-    /// How many postings it has in each field.
-    counts: [u32; FIELDS],
-}
-
-fn halves(head: u128) -> [u64; 2] {
-    [head as u64, (head >> 64) as u64]
-}
-
-impl Interner {
-    fn len(&self) -> usize {
-        self.records.len()
-    }
-
-    fn word(&self, id: u32) -> &[u8] {
-        text_of(&self.text, &self.records[id as usize])
-    }
-
-    fn find(&self, word: Word, hash: u64) -> Option<u32> {
-        let (head, len) = (halves(word.head), word.len as u32);
-        let same = |&id: &u32| {
-            let record = &self.records[id as usize];
-            record.head == head
-                && record.len == len
-                && (word.is_whole_in_head() || word.is(text_of(&self.text, record)))
-        };
-        self.ids.find(hash, same).copied()
-    }
-
-    /// Interns every word of `other` (another part's), with its postings counts, and
-    /// gives the id here of each word there.
-    fn absorb(&mut self, other: &Interner) -> Vec<u32> {
-        let ids = other.records.iter().map(|theirs| {
-            let id = self.intern(Word::whole(text_of(&other.text, theirs)));
-            let ours = &mut self.records[id as usize].counts;
-            for (count, more) in ours.iter_mut().zip(theirs.counts) {
-                *count += more;
-            }
-            id
-        });
-        ids.collect()
-    }
-
-    fn get(&self, word: &str) -> Option<u32> {
-        let word = Word::whole(word.as_bytes());
-        self.find(word, hash_of(&self.hasher, word.head, word.len))
-    }
-
-    /// The id of `word`, a new one if it was never met.
-    #[inline]
-    fn intern(&mut self, word: Word) -> u32 {
-        let hash = hash_of(&self.hasher, word.head, word.len);
-        if let Some(id) = self.find(word, hash) {
-            return id;
-        }
-        self.insert(word, hash)
-    }
-
-    #[inline(never)]
-    fn insert(&mut self, word: Word, hash: u64) -> u32 {
-        let id = self.records.len() as u32;
-        self.records.push(WordRecord {
-            head: halves(word.head),
-            len: word.len as u32,
-            start: self.text.len() as u32,
-            ..WordRecord::default()
-        });
-        word.write_to(&mut self.text);
-        let Interner {
-            ids,
-            hasher,
-            records,
-            ..
-        } = self;
-        ids.insert_unique(hash, id, |&id| {
-            let record = &records[id as usize];
-            let head = u128::from(record.head[0]) | u128::from(record.head[1]) << 64;
-            hash_of(hasher, head, record.len as usize)
-        });
-        id
-    }
-}
-
-fn text_of<'a>(text: &'a [u8], record: &WordRecord) -> &'a [u8] {
-    let start = record.start as usize;
-    &text[start..start + record.len as usize]
-}
-
-/// The hash of a word, from its head (one multiplication) and, when it is longer than
-/// that, its length: words longer than their head rarely share it, and those that do
-/// are told apart by comparing them.
-#[inline]
-fn hash_of(hasher: &foldhash::fast::RandomState, head: u128, len: usize) -> u64 {
-    if len <= HEAD {
-        hasher.hash_one(head)
-    } else {
-        hasher.hash_one((head, len))
     }
 }
 
