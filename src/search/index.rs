@@ -339,7 +339,9 @@ impl SearchIndex {
     /// Indices of the vocabulary words starting with `prefix` (a range: it is sorted).
     pub(super) fn prefix_range(&self, prefix: &str) -> Range<usize> {
         let (vocab, prefix) = (&self.vocab, prefix.as_bytes());
-        let start = vocab.entries.partition_point(|e| vocab.bytes_of(e) < prefix);
+        let start = vocab
+            .entries
+            .partition_point(|e| vocab.bytes_of(e) < prefix);
         let rest = &vocab.entries[start..];
         let len = rest.partition_point(|e| vocab.bytes_of(e).starts_with(prefix));
         start..start + len
