@@ -76,6 +76,12 @@ impl Vocab {
         &self.text[entry.text.0 as usize..entry.text.1 as usize]
     }
 
+    /// [`Vocab::text_of`] as bytes, which order as the text does (and are found
+    /// without looking for char boundaries).
+    fn bytes_of(&self, entry: &VocabEntry) -> &[u8] {
+        &self.text.as_bytes()[entry.text.0 as usize..entry.text.1 as usize]
+    }
+
     /// An empty vocabulary with room for `words` words of `bytes` bytes in all.
     fn with_capacity(words: usize, bytes: usize) -> Self {
         Vocab {
@@ -332,10 +338,12 @@ impl NameKey<'_> {
 impl SearchIndex {
     /// Indices of the vocabulary words starting with `prefix` (a range: it is sorted).
     pub(super) fn prefix_range(&self, prefix: &str) -> Range<usize> {
-        let vocab = &self.vocab;
-        let start = vocab.entries.partition_point(|e| vocab.text_of(e) < prefix);
+        let (vocab, prefix) = (&self.vocab, prefix.as_bytes());
+        let start = vocab
+            .entries
+            .partition_point(|e| vocab.bytes_of(e) < prefix);
         let rest = &vocab.entries[start..];
-        let len = rest.partition_point(|e| vocab.text_of(e).starts_with(prefix));
+        let len = rest.partition_point(|e| vocab.bytes_of(e).starts_with(prefix));
         start..start + len
     }
 
