@@ -252,11 +252,10 @@ fn a_fifo_or_a_device_where_the_log_goes_is_refused_without_waiting() {
         let path = log.path_for(DAY.parse().unwrap());
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         make(&path);
-        let problem = within_a_minute("appending to a FIFO or a device", move || {
+        let (problem, lost) = within_a_minute("appending to a FIFO or a device", move || {
             log.append("s1", &LogEvent::SessionStart, &at(DAY, "09:00"));
             (log.problem().map(str::to_string), log.lost_events())
         });
-        let (problem, lost) = problem;
         let problem = problem.unwrap_or_else(|| panic!("{what}: no problem reported"));
         assert!(problem.contains(what), "{what}: {problem}");
         assert_eq!(lost, 1, "{what}");

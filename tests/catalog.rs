@@ -583,14 +583,7 @@ fn riasec_of_programs_with_listed_ratings_is_their_mean() {
         checked.push(program.id.as_str());
     }
     println!("RIASEC means checked against docs/SOURCES.md: {checked:?}");
-    for id in [
-        "welding",
-        "drone-piloting",
-        "automotive-collision-refinishing",
-        "computer-technologies",
-        "digital-marketing-media-design",
-        "take-flight-aviation",
-    ] {
+    for id in common::ADDED_PROGRAMS {
         assert!(checked.contains(&id), "{id} was not checked");
     }
 }

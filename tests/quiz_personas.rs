@@ -24,14 +24,7 @@ use roc_kiosk::ui::quiz::reason_sentence;
 const PERSONAS: &str = include_str!("personas/quiz_personas.json");
 const BAR: f64 = 0.85;
 /// Programs another change adds to the catalog; personas may already expect them.
-const COMING: [&str; 6] = [
-    "welding",
-    "drone-piloting",
-    "automotive-collision-refinishing",
-    "computer-technologies",
-    "digital-marketing-media-design",
-    "take-flight-aviation",
-];
+const COMING: [&str; 6] = common::ADDED_PROGRAMS;
 
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]

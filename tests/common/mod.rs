@@ -13,4 +13,14 @@ pub mod qr_decode;
 /// starts it with `PtyKiosk::start_without_test_pin` (`ROC_KIOSK_PIN` empty, which counts
 /// as unset).
 pub const TEST_PIN: &str = "5713";
+
+/// The programs added to the catalog together (issue 12), which some tests single out.
+pub const ADDED_PROGRAMS: [&str; 6] = [
+    "welding",
+    "drone-piloting",
+    "automotive-collision-refinishing",
+    "computer-technologies",
+    "digital-marketing-media-design",
+    "take-flight-aviation",
+];
 pub mod quiz_driver;

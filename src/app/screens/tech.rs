@@ -59,6 +59,17 @@ impl App {
     }
 
     pub(super) fn on_tech(&mut self, action: Action, fx: &mut Vec<Effect>) {
+        // An entry chosen (its key, or a tap) closes whatever is open first: an unsaved
+        // edit, the idle picker, the exit question (to which a second Exit is the yes).
+        if let Action::Tech(item) = action {
+            let confirming = std::mem::take(&mut self.tech.confirm_exit);
+            self.tech.editing_event = None;
+            self.tech.picking_idle = None;
+            if confirming && item == TechItem::Exit {
+                return fx.push(Effect::Quit);
+            }
+            return self.tech_item(item, fx);
+        }
         if let Some(name) = &mut self.tech.editing_event {
             match action {
                 Action::Edit(edit) => {
@@ -71,11 +82,6 @@ impl App {
                     fx.push(self.save_settings());
                 }
                 Action::Back => self.tech.editing_event = None,
-                // A tap on the menu leaves the edit unsaved.
-                Action::Tech(item) => {
-                    self.tech.editing_event = None;
-                    self.tech_item(item, fx);
-                }
                 _ => {}
             }
             return;
@@ -89,26 +95,19 @@ impl App {
                     fx.push(self.save_settings());
                 }
                 Action::Back => self.tech.picking_idle = None,
-                Action::Tech(item) => {
-                    self.tech.picking_idle = None;
-                    self.tech_item(item, fx);
-                }
                 _ => {}
             }
             return;
         }
         if std::mem::take(&mut self.tech.confirm_exit) {
-            match action {
-                Action::Confirm | Action::Tech(TechItem::Exit) => fx.push(Effect::Quit),
-                Action::Tech(item) => self.tech_item(item, fx),
-                // Any other answer is no: the menu stays.
-                _ => {}
+            // Only a clear yes ends the kiosk; any other answer is no and the menu stays.
+            if action == Action::Confirm {
+                fx.push(Effect::Quit);
             }
             return;
         }
         match action {
             Action::Back => self.reset(EndReason::Technician, fx),
-            Action::Tech(item) => self.tech_item(item, fx),
             Action::Confirm => self.tech_item(self.tech.selected, fx),
             Action::Move(by) => {
                 let mut at = self.tech.selected.position();
