@@ -340,8 +340,6 @@ pub struct App {
     pub(crate) pin_ok: PinVerifier,
     pub student: Student,
     pub tech: TechState,
-    /// Terminal size, from the last resize.
-    pub size: (u16, u16),
     /// The scrolling page as the last frame drew it (set by `ui::draw`).
     pub page: PageView,
     /// The time of the message being handled (passed in, never read from the clock here).
@@ -380,7 +378,6 @@ impl App {
             pin_ok,
             student,
             tech: TechState::default(),
-            size: (80, 24),
             page: PageView::default(),
             now,
             last_input: now,

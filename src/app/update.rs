@@ -16,7 +16,8 @@ impl App {
         let mut fx = Vec::new();
         match msg {
             Msg::Tick => self.on_tick(&mut fx),
-            Msg::Resize(w, h) => self.size = (w, h),
+            // The next frame is drawn at the new size; nothing in the state depends on it.
+            Msg::Resize(..) => {}
             Msg::TechFigures(figures) => self.tech.figures = Some(figures),
             Msg::LogProblem(problem) => self.tech.log_problem = problem,
             Msg::LogRecreated(path) => self.tech.log_recreated = path,

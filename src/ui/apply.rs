@@ -56,8 +56,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) -> PageView {
 }
 
 /// Where everything goes in `area`: the code, its caption when it fits under the code,
-/// the text column and how far the column scrolls. `draw` and [`max_scroll`] share it, so
-/// the keys scroll exactly as far as the screen shows.
+/// the text column and how far the column scrolls (which `draw` hands back, so the keys
+/// scroll exactly as far as the screen shows).
 struct Layout<'a> {
     code: Option<(QrPlan<'a>, Rect)>,
     caption_under: Option<(Paragraph<'a>, Rect)>,
@@ -174,20 +174,6 @@ fn layout(app: &App, area: Rect) -> Layout<'_> {
         text_area,
         max_scroll,
     }
-}
-
-/// How far the Apply screen's text scrolls in a window of the app's current size (the
-/// chrome takes 3 rows, as in `ui::draw`), for the chrome's key line, which is drawn
-/// before the body.
-pub(super) fn max_scroll(app: &App) -> u16 {
-    let (w, h) = app.size;
-    let body = Rect {
-        x: 0,
-        y: 2,
-        width: w,
-        height: h.saturating_sub(3),
-    };
-    layout(app, body).max_scroll
 }
 
 /// The window's status for the app's date, in words.

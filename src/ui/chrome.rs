@@ -8,20 +8,26 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::Hotspots;
-use crate::app::{App, Screen, Target};
+use crate::app::{App, PageView, Screen, Target};
 use crate::i18n::t;
 
-pub fn draw(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) -> Rect {
+/// The body between the title bar (and a blank line under it) and the bottom bar.
+pub fn body(area: Rect) -> Rect {
+    Rect {
+        y: area.y + 2,
+        height: area.height.saturating_sub(3),
+        ..area
+    }
+}
+
+/// Draws the title and bottom bars around the body, which is drawn first: the key line
+/// says "scroll" only when the page the body just drew (`page`) does scroll.
+pub fn draw(frame: &mut Frame, app: &App, area: Rect, page: PageView, hot: &mut Hotspots) {
     // Title bar, a blank line, the body, the bottom bar. The gate guarantees 24 rows.
     let header = Rect { height: 1, ..area };
     let footer = Rect {
         y: area.bottom().saturating_sub(1),
         height: 1,
-        ..area
-    };
-    let body = Rect {
-        y: area.y + 2,
-        height: area.height.saturating_sub(3),
         ..area
     };
 
@@ -52,7 +58,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) -> Rec
     for &(label, target) in nav {
         x = button(frame, footer, x, label, target, theme.button, hot) + 1;
     }
-    let keys = screen_keys(app);
+    let keys = screen_keys(app, page);
     if x < footer.right() {
         let rect = Rect {
             x,
@@ -64,7 +70,6 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) -> Rec
             rect,
         );
     }
-    body
 }
 
 /// Draws `[ label ]` at column `x` of the one-line `row`, registers it, returns its right edge.
@@ -149,13 +154,13 @@ fn screen_title(app: &App) -> String {
     }
 }
 
-fn screen_keys(app: &App) -> &'static str {
+fn screen_keys(app: &App, page: PageView) -> &'static str {
     let s = t(app.lang());
     match app.screen() {
         Screen::Search => s.keys_search,
         Screen::BrowseSectors | Screen::BrowsePrograms { .. } => s.keys_browse,
         Screen::Detail { .. } => s.keys_detail,
-        Screen::Apply if crate::ui::apply::max_scroll(app) > 0 => s.keys_apply,
+        Screen::Apply if page.max_scroll > 0 => s.keys_apply,
         Screen::Home => s.keys_list,
         Screen::Quiz => match app.student.quiz.step {
             crate::app::QuizStep::Item(_) => s.keys_quiz,

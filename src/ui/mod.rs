@@ -84,7 +84,8 @@ fn draw_screen(frame: &mut Frame, app: &App, page: &mut PageView) -> Hotspots {
         Screen::Setup => setup::draw(frame, app, area, &mut hot),
         Screen::OutOfOrder => out_of_order::draw(frame, app, area),
         screen => {
-            let body = chrome::draw(frame, app, area, &mut hot);
+            // The body first, so the bars can say what it measured (whether it scrolls).
+            let body = chrome::body(area);
             match screen {
                 Screen::Home => home::draw(frame, app, body, &mut hot),
                 Screen::Search => search::draw(frame, app, body, &mut hot),
@@ -103,6 +104,7 @@ fn draw_screen(frame: &mut Frame, app: &App, page: &mut PageView) -> Hotspots {
                 | Screen::Setup
                 | Screen::OutOfOrder => {}
             }
+            chrome::draw(frame, app, area, *page, &mut hot);
         }
     }
     if let Some(left) = app.still_there_left() {
