@@ -2,11 +2,13 @@
 //! [`fold`](crate::text::fold)`(text)` split at every char that is not alphanumeric.
 //!
 //! The index cuts every text of a statewide catalog (millions of words), so the cutter
-//! works in two passes over a buffer reused from text to text, each eight bytes at a
-//! time: it folds the text (plain ASCII, most of a catalog, is lowercased eight bytes at
-//! once) with a zero byte for every char between words, then finds the words as the
-//! runs of non-zero bytes. Each word comes with its first 16 bytes already in one
+//! works in two passes over a buffer reused from text to text: it folds the text (plain
+//! ASCII, most of a catalog, is lowercased eight bytes at once; accented Latin letters
+//! come from a table) with a zero byte for every char between words, then finds the
+//! words as the runs of non-zero bytes, 64 bytes at a time. Each word comes with its first 16 bytes already in one
 //! integer (its [`Word::head`]), ready to be hashed and compared.
+
+use std::sync::LazyLock;
 
 use crate::text::fold_char;
 
@@ -63,10 +65,18 @@ pub(super) fn head_of(word: &[u8]) -> u128 {
 /// Cuts texts into folded words, reusing its buffers from text to text.
 #[derive(Default)]
 pub(super) struct WordCutter {
-    /// The folded text, a zero byte for each char between words, then [`HEAD`] zero
-    /// bytes, so that [`HEAD`] bytes can be read from the start of any word.
+    /// The folded text (its first `len` bytes), a zero byte for each char between
+    /// words, then at least [`HEAD`] zero bytes, so that [`HEAD`] bytes can be read
+    /// from the start of any word. It only grows: a text is written over the last.
     folded: Vec<u8>,
+    len: usize,
+    /// A char outside [`LATIN`], folded.
+    other_char: Vec<u8>,
 }
+
+/// The zero bytes after a folded text: a word's [`HEAD`], and the 64 bytes read at once
+/// that hold its end.
+const TAIL: usize = HEAD + 64;
 
 impl WordCutter {
     /// Calls `on_word` with each word of `text` in order (and `false`); with `pairs`,
@@ -74,8 +84,8 @@ impl WordCutter {
     /// "videogame"), right after that word (and `true`).
     pub fn cut(&mut self, text: &str, pairs: bool, mut on_word: impl FnMut(Word<'_>, bool)) {
         self.fold(text);
-        let folded = &self.folded;
-        let len = folded.len() - HEAD;
+        let len = self.len;
+        let folded = &self.folded[..len + TAIL];
         let mut previous: Option<Word<'_>> = None;
         let mut emit = |start: usize, end: usize| {
             let bytes = &folded[start..end];
@@ -101,21 +111,26 @@ impl WordCutter {
             previous = Some(word);
         };
         // Where a word starts or ends, a zero byte follows a non-zero one or the other
-        // way round. Blocks up to the one holding byte `len` (zero): every word ends.
+        // way round. Sixty-four bytes at a time (the words of a text rarely end inside
+        // one block of eight, so looking at each block alone would guess wrong more
+        // often); blocks up to the one holding byte `len` (zero): every word ends.
         let mut start = 0;
         let mut in_word = false;
-        for at in (0..=len).step_by(8) {
-            let block: [u8; 8] = folded[at..at + 8].try_into().unwrap_or_default();
-            let non_zero = non_zero_bytes(u64::from_le_bytes(block));
-            let mut changes = (non_zero ^ (non_zero << 1 | u32::from(in_word))) & 0xFF;
-            in_word = non_zero & 0x80 != 0;
+        for at in (0..=len).step_by(64) {
+            let mut non_zero = 0u64;
+            for (i, block) in folded[at..at + 64].chunks_exact(8).enumerate() {
+                let block: [u8; 8] = block.try_into().unwrap_or_default();
+                non_zero |= u64::from(non_zero_bytes(u64::from_le_bytes(block))) << (8 * i);
+            }
+            let mut changes = non_zero ^ (non_zero << 1 | u64::from(in_word));
+            in_word = non_zero >> 63 != 0;
             while changes != 0 {
-                let change = at + changes.trailing_zeros() as usize;
+                let place = changes.trailing_zeros();
                 changes &= changes - 1;
-                if folded[change] != 0 {
-                    start = change;
+                if non_zero >> place & 1 == 1 {
+                    start = at + place as usize;
                 } else {
-                    emit(start, change);
+                    emit(start, at + place as usize);
                 }
             }
         }
@@ -124,32 +139,90 @@ impl WordCutter {
     /// Writes the folded text into `self.folded`: the UTF-8 of each letter or digit,
     /// lowercased, and a zero byte for anything else.
     fn fold(&mut self, text: &str) {
-        let out = &mut self.folded;
-        out.clear();
-        out.reserve(text.len() + 8 + HEAD);
         let src = text.as_bytes();
-        let mut i = 0;
+        // Room for the text folded as it is read, plus the tail. Plain ASCII keeps
+        // this true (it writes no more bytes than it reads, and eight bytes at a time
+        // fit in the tail); another char makes room for its own folding.
+        let room = |out: &mut Vec<u8>, at: usize, unread: usize| {
+            if out.len() < at + unread + TAIL {
+                out.resize((at + unread + TAIL).next_power_of_two(), 0);
+            }
+        };
+        let out = &mut self.folded;
+        room(out, 0, src.len());
+        let (mut at, mut i) = (0, 0);
         while i < src.len() {
             let block = AsciiBlock::at(src, i);
             let ascii = block.ascii_len().min(src.len() - i);
             if ascii > 0 {
-                let written = out.len();
-                out.extend_from_slice(&block.folded().to_le_bytes());
-                out.truncate(written + ascii);
+                out[at..at + 8].copy_from_slice(&block.folded().to_le_bytes());
+                at += ascii;
                 i += ascii;
             } else {
                 let c = text[i..].chars().next().unwrap_or_default();
-                fold_char(c, |f| {
-                    if f.is_alphanumeric() {
-                        out.extend_from_slice(f.encode_utf8(&mut [0; 4]).as_bytes());
-                    } else {
-                        out.push(0);
-                    }
-                });
                 i += c.len_utf8();
+                let folded = match LATIN.get((c as usize).wrapping_sub(0x80)) {
+                    Some(Some(folded)) => folded.bytes(),
+                    _ => {
+                        self.other_char.clear();
+                        fold_into(c, &mut self.other_char);
+                        &self.other_char
+                    }
+                };
+                room(out, at + folded.len(), src.len() - i);
+                out[at..at + folded.len()].copy_from_slice(folded);
+                at += folded.len();
             }
         }
-        out.extend([0; HEAD]);
+        out[at..at + TAIL].fill(0);
+        self.len = at;
+    }
+}
+
+/// What [`WordCutter::fold`] writes for `c`: the UTF-8 of each letter or digit of its
+/// folded form, and a zero byte for anything else.
+fn fold_into(c: char, out: &mut Vec<u8>) {
+    fold_char(c, |f| {
+        if f.is_alphanumeric() {
+            out.extend_from_slice(f.encode_utf8(&mut [0; 4]).as_bytes());
+        } else {
+            out.push(0);
+        }
+    });
+}
+
+/// The chars from U+0080 up to [`LATIN_END`] (accented Latin letters, Spanish
+/// punctuation), folded once: a catalog in Spanish has one in every hundred chars, and
+/// folding one from Unicode's tables costs more than the eight ASCII bytes around it.
+static LATIN: LazyLock<Vec<Option<FoldedChar>>> = LazyLock::new(|| {
+    let latin = (0x80..LATIN_END).map(|c| char::from_u32(c).and_then(FoldedChar::of));
+    latin.collect()
+});
+
+/// The end of the chars [`LATIN`] holds (Latin-1, Latin Extended-A and -B).
+const LATIN_END: u32 = 0x250;
+
+/// What [`fold_into`] writes for one char, when that is at most eight bytes.
+#[derive(Clone, Copy)]
+struct FoldedChar {
+    bytes: [u8; 8],
+    len: u8,
+}
+
+impl FoldedChar {
+    fn of(c: char) -> Option<FoldedChar> {
+        let mut out = Vec::new();
+        fold_into(c, &mut out);
+        let mut bytes = [0; 8];
+        bytes.get_mut(..out.len())?.copy_from_slice(&out);
+        Some(FoldedChar {
+            bytes,
+            len: out.len() as u8,
+        })
+    }
+
+    fn bytes(&self) -> &[u8] {
+        &self.bytes[..self.len as usize]
     }
 }
 
@@ -338,6 +411,35 @@ mod tests {
             "Certified Nursing Assistant (CNA) / Asistente de enfermería certificado",
         ] {
             assert_eq!(words(text), fold_then_split(text), "{text}");
+        }
+    }
+
+    /// The words `cutter` gives for `text`.
+    fn cut_with(cutter: &mut WordCutter, text: &str) -> Vec<String> {
+        let mut words = Vec::new();
+        cutter.cut(text, false, |word, _| words.push(text_of(word)));
+        words
+    }
+
+    #[test]
+    fn every_char_of_the_latin_table_cuts_as_folding_then_splitting() {
+        let mut cutter = WordCutter::default();
+        for c in (0x80..LATIN_END + 64).filter_map(char::from_u32) {
+            let alone = c.to_string();
+            for text in [alone.clone(), format!("ab{c}cd ef{c}"), alone.repeat(70)] {
+                let expected = fold_then_split(&text);
+                assert_eq!(cut_with(&mut cutter, &text), expected, "U+{:04X}", c as u32);
+            }
+        }
+    }
+
+    #[test]
+    fn a_reused_cutter_keeps_nothing_of_the_text_before() {
+        // "Ⱥ" folds to more bytes than it has, so the buffer grows in the middle of a text.
+        let long = "Word ".repeat(100) + &"Ⱥ".repeat(300) + " end";
+        let mut cutter = WordCutter::default();
+        for text in [long.as_str(), "a", "", "xy  z", &long, "q", "ÑANDÚ"] {
+            assert_eq!(cut_with(&mut cutter, text), fold_then_split(text), "{text}");
         }
     }
 

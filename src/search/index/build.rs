@@ -456,15 +456,15 @@ fn finish(words: &Interner, parts: Vec<(Postings, Option<Vec<u32>>)>) -> (Vocab,
 /// order of their texts. (A sector or pathway no program is in adds words that are in
 /// none.)
 fn sorted_ids(words: &Interner, counts: &[[u32; FIELDS]]) -> Vec<u32> {
-    // The first eight bytes, big-endian, order words as their texts do (a word holds no
-    // zero byte, so padding with zeros puts a prefix first); only words that share all
-    // eight are compared in full.
+    // The first sixteen bytes, big-endian, order words as their texts do (a word holds
+    // no zero byte, so padding with zeros puts a prefix first); only words that share
+    // all sixteen are compared in full.
     let head = |id: u32| {
-        let mut bytes = [0u8; 8];
+        let mut bytes = [0u8; 16];
         let word = words.word(id);
-        let n = word.len().min(8);
+        let n = word.len().min(16);
         bytes[..n].copy_from_slice(&word[..n]);
-        u64::from_be_bytes(bytes)
+        u128::from_be_bytes(bytes)
     };
     let in_some_program = |id: &u32| {
         counts
@@ -472,7 +472,7 @@ fn sorted_ids(words: &Interner, counts: &[[u32; FIELDS]]) -> Vec<u32> {
             .is_some_and(|c| c.iter().any(|&n| n > 0))
     };
     let ids = (0..words.len() as u32).filter(in_some_program);
-    let mut order: Vec<(u64, u32)> = ids.map(|id| (head(id), id)).collect();
+    let mut order: Vec<(u128, u32)> = ids.map(|id| (head(id), id)).collect();
     order.sort_unstable_by(|a, b| {
         a.0.cmp(&b.0)
             .then_with(|| words.word(a.1).cmp(words.word(b.1)))
