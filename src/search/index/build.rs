@@ -8,10 +8,13 @@
 //! laid out by word and field with one counting sort.
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 mod interner;
+mod merge;
 
 use self::interner::{Interner, WordRecord};
+use self::merge::{Merged, merge};
 use super::{CutWord, NameScratch, Names, Vocab};
 use crate::catalog::{Catalog, Program, Text};
 use crate::i18n::Lang;
@@ -45,27 +48,24 @@ fn build_in_parts(catalog: &Catalog, ranges: &[Range<usize>]) -> (Vocab, Names) 
                 .collect()
         }),
     };
-    let mut parts = parts.into_iter();
-    let Part {
-        mut words,
-        postings,
-        mut names,
-    } = parts.next().unwrap_or_default();
-    let mut all_postings = vec![(postings, None)];
-    for part in parts {
-        let ids = words.absorb(&part.words);
-        names.append(part.names, |id| {
-            ids.get(id as usize).copied().unwrap_or(u32::MAX)
-        });
-        all_postings.push((part.postings, Some(ids)));
-    }
-    let (vocab, rank) = finish(&words, all_postings);
-    for word in &mut names.words {
-        if let Some(&place) = rank.get(word.vocab as usize) {
-            word.vocab = place;
+    let merged = merge(&parts);
+    let mut words = Vec::with_capacity(parts.len());
+    let mut postings = Vec::with_capacity(parts.len());
+    let mut names = Names::default();
+    for (part, places) in parts.into_iter().zip(&merged.places) {
+        let place = |id: u32| places.get(id as usize).copied().unwrap_or(u32::MAX);
+        if words.is_empty() {
+            names = part.names;
+            for word in &mut names.words {
+                word.vocab = place(word.vocab);
+            }
+        } else {
+            names.append(part.names, place);
         }
+        words.push(part.words);
+        postings.push(part.postings);
     }
-    (vocab, names)
+    (finish(&words, merged, postings), names)
 }
 
 /// A catalog this small is read in one part: a part costs a thread.
@@ -87,6 +87,8 @@ fn part_ranges(programs: usize) -> Vec<Range<usize>> {
 #[derive(Default)]
 struct Part {
     words: Interner,
+    /// Its words in the order of their texts ([`merge::sorted_words`]).
+    sorted: Vec<(u128, u32)>,
     postings: Postings,
     names: Names,
 }
@@ -111,24 +113,28 @@ impl Part {
                 builder.intern_text(text, MatchField::Name, es);
                 builder.mark_text(es, MatchField::Name);
             }
-            for k in &p.keywords {
-                builder.add_text(k, MatchField::Keyword);
+            // The texts in the order a program's fields are declared, which is the order
+            // the loader reads (and allocates) them from a catalog written as the bundled
+            // one is, so each is likely in memory soon after the last one. The order makes
+            // no difference to the index.
+            let (sector, pathway) = areas.of(p);
+            builder.mark_text(sector, MatchField::Sector);
+            builder.mark_text(pathway, MatchField::Pathway);
+            for t in p.summary.all().chain(p.description.all()) {
+                builder.add_text(t, MatchField::Description);
             }
             for c in &p.careers {
                 for t in c.all() {
                     builder.add_text(t, MatchField::Career);
                 }
             }
-            let (sector, pathway) = areas.of(p);
-            builder.mark_text(sector, MatchField::Sector);
-            builder.mark_text(pathway, MatchField::Pathway);
             for c in &p.certifications {
                 for t in c.all() {
                     builder.add_text(t, MatchField::Certification);
                 }
             }
-            for t in p.description.all().chain(p.summary.all()) {
-                builder.add_text(t, MatchField::Description);
+            for k in &p.keywords {
+                builder.add_text(k, MatchField::Keyword);
             }
             builder.postings.end_program();
             // Word ids for now; their places in the sorted vocabulary in the end.
@@ -146,6 +152,7 @@ impl Part {
             }
         }
         Part {
+            sorted: merge::sorted_words(&builder.words),
             words: builder.words,
             postings: builder.postings,
             names,
@@ -369,6 +376,16 @@ impl Postings {
         self.program += 1;
     }
 
+    /// Writes each posting, as [`Vocab::postings`] keeps it, where `next` says its word
+    /// and field's next one goes.
+    fn scatter(self, mut next: Vec<[u32; FIELDS]>, out: &[AtomicU32]) {
+        self.for_each(|program, posting| {
+            let next = &mut next[posting.word() as usize][posting.field()];
+            out[*next as usize].store(posting.stored(program), Ordering::Relaxed);
+            *next += 1;
+        });
+    }
+
     /// Calls `f` with each posting, in program order, and its program.
     fn for_each(self, mut f: impl FnMut(u32, Pending)) {
         let mut program = self.first;
@@ -388,96 +405,81 @@ impl Postings {
     }
 }
 
-/// The sorted vocabulary of `words`, its postings grouped by word and field with a
-/// counting sort (stable, so each group stays in program order), and the place in it of
-/// each word id. `parts` are the postings of each part, in program order, each with the
-/// id in `words` of its word ids (none: the same).
-fn finish(words: &Interner, parts: Vec<(Postings, Option<Vec<u32>>)>) -> (Vocab, Vec<u32>) {
-    let mut counts: Vec<[u32; FIELDS]> = words.records.iter().map(|w| w.counts).collect();
-    let order = sorted_ids(words, &counts);
-    let mut rank = vec![u32::MAX; words.len()];
-    let mut field_starts = Vec::with_capacity(order.len());
-    // Each word's postings start where the previous word's end; `counts` becomes where
+/// The vocabulary of the parts' `words` as [`merge`] sorted it, with each part's
+/// postings grouped by word and field with a counting sort (stable, so each group
+/// stays in program order).
+///
+/// Each part's postings of a word and field come after the earlier parts' ones, so
+/// each part knows where all of its own go, and the parts are laid out at once, each
+/// on its own core.
+fn finish(words: &[Interner], merged: Merged, postings: Vec<Postings>) -> Vocab {
+    let Merged {
+        words: places,
+        places: parts_places,
+        counts: mut next,
+    } = merged;
+    let mut field_starts = Vec::with_capacity(places.len());
+    // Each word's postings start where the previous word's end; `next` becomes where
     // the next posting of each word and field goes.
     let mut at = 0u32;
-    for (place, &id) in order.iter().enumerate() {
-        rank[id as usize] = place as u32;
+    for next in &mut next {
         let mut starts = [0u32; FIELDS + 1];
-        for (start, next) in starts.iter_mut().zip(&mut counts[id as usize]) {
+        for (start, next) in starts.iter_mut().zip(next) {
             *start = at;
             at += std::mem::replace(next, at);
         }
         starts[FIELDS] = at;
         field_starts.push(starts);
     }
-    let in_parts = parts.len() > 1;
-    let scatter = move || {
-        let mut postings = vec![0u32; at as usize];
-        for (part, ids) in parts {
-            let id_here = |id: u32| ids.as_ref().map_or(id, |ids| ids[id as usize]);
-            part.for_each(|program, posting| {
-                let next = &mut counts[id_here(posting.word()) as usize][posting.field()];
-                postings[*next as usize] = posting.stored(program);
-                *next += 1;
-            });
-        }
-        postings
-    };
+    // Where each part's next posting of each of its words and fields goes.
+    let parts_next = words.iter().zip(&parts_places).map(|(words, places)| {
+        let of_part = words.records.iter().zip(places).map(|(word, &place)| {
+            let Some(all) = next.get_mut(place as usize) else {
+                return [0; FIELDS];
+            };
+            let here = *all;
+            for (all, count) in all.iter_mut().zip(word.counts) {
+                *all += count;
+            }
+            here
+        });
+        of_part.collect::<Vec<_>>()
+    });
+    let parts_next: Vec<_> = parts_next.collect();
+    // Written by several cores at once, each at places of its own.
+    let stored: Vec<AtomicU32> = (0..at).map(|_| AtomicU32::new(0)).collect();
     let vocabulary = || {
-        let mut vocab = Vocab::with_capacity(order.len(), words.text.len());
-        for (&id, starts) in order.iter().zip(field_starts) {
+        let bytes = words.iter().map(|w| w.text.len()).max().unwrap_or(0);
+        let mut vocab = Vocab::with_capacity(places.len(), bytes);
+        for (&(part, id), starts) in places.iter().zip(field_starts) {
             // Only whole chars went in, so every word is UTF-8.
-            vocab.push(
-                std::str::from_utf8(words.word(id)).unwrap_or_default(),
-                starts,
-            );
+            let text = std::str::from_utf8(words[part].word(id)).unwrap_or_default();
+            vocab.push(text, starts);
         }
         vocab
     };
-    // A catalog read in parts has the cores for the words and the postings at once.
-    let (mut vocab, postings) = if in_parts {
+    let work = postings.into_iter().zip(parts_next);
+    let mut vocab = if work.len() > 1 {
         std::thread::scope(|scope| {
-            let scattering = scope.spawn(scatter);
+            let stored = &stored;
+            let scattering: Vec<_> = work
+                .map(|(part, next)| scope.spawn(move || part.scatter(next, stored)))
+                .collect();
             let vocab = vocabulary();
-            let postings = scattering.join();
-            (
-                vocab,
-                postings.unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            )
+            for done in scattering {
+                done.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            }
+            vocab
         })
     } else {
-        (vocabulary(), scatter())
+        for (part, next) in work {
+            part.scatter(next, &stored);
+        }
+        vocabulary()
     };
-    vocab.postings = postings;
-    (vocab, rank)
-}
-
-/// The ids of the words that are in some program (`counts` of postings), in the
-/// order of their texts. (A sector or pathway no program is in adds words that are in
-/// none.)
-fn sorted_ids(words: &Interner, counts: &[[u32; FIELDS]]) -> Vec<u32> {
-    // The first sixteen bytes, big-endian, order words as their texts do (a word holds
-    // no zero byte, so padding with zeros puts a prefix first); only words that share
-    // all sixteen are compared in full.
-    let head = |id: u32| {
-        let mut bytes = [0u8; 16];
-        let word = words.word(id);
-        let n = word.len().min(16);
-        bytes[..n].copy_from_slice(&word[..n]);
-        u128::from_be_bytes(bytes)
-    };
-    let in_some_program = |id: &u32| {
-        counts
-            .get(*id as usize)
-            .is_some_and(|c| c.iter().any(|&n| n > 0))
-    };
-    let ids = (0..words.len() as u32).filter(in_some_program);
-    let mut order: Vec<(u128, u32)> = ids.map(|id| (head(id), id)).collect();
-    order.sort_unstable_by(|a, b| {
-        a.0.cmp(&b.0)
-            .then_with(|| words.word(a.1).cmp(words.word(b.1)))
-    });
-    order.into_iter().map(|(_, id)| id).collect()
+    vocab.postings = stored.into_iter().map(AtomicU32::into_inner).collect();
+    vocab
 }
 
 #[cfg(test)]

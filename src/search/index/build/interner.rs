@@ -81,20 +81,6 @@ impl Interner {
         self.ids.find(hash, same).map(|slot| slot.id)
     }
 
-    /// Interns every word of `other` (another part's), with its postings counts, and
-    /// gives the id here of each word there.
-    pub(super) fn absorb(&mut self, other: &Interner) -> Vec<u32> {
-        let ids = other.records.iter().map(|theirs| {
-            let id = self.intern(Word::whole(text_of(&other.text, theirs)));
-            let ours = &mut self.records[id as usize].counts;
-            for (count, more) in ours.iter_mut().zip(theirs.counts) {
-                *count += more;
-            }
-            id
-        });
-        ids.collect()
-    }
-
     pub(super) fn get(&self, word: &str) -> Option<u32> {
         let word = Word::whole(word.as_bytes());
         self.find(word, hash_of(&self.hasher, word.head, word.len))
