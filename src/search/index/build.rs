@@ -42,30 +42,45 @@ fn build_in_parts(catalog: &Catalog, ranges: &[Range<usize>]) -> (Vocab, Names) 
                 .iter()
                 .map(|programs| scope.spawn(|| Part::read(catalog, programs.clone())))
                 .collect();
-            let joined = reading.into_iter().map(|part| part.join());
-            joined
-                .map(|part| part.unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-                .collect()
+            reading.into_iter().map(joined).collect()
         }),
     };
-    let merged = merge(&parts);
-    let mut words = Vec::with_capacity(parts.len());
-    let mut postings = Vec::with_capacity(parts.len());
-    let mut names = Names::default();
-    for (part, places) in parts.into_iter().zip(&merged.places) {
-        let place = |id: u32| places.get(id as usize).copied().unwrap_or(u32::MAX);
-        if words.is_empty() {
-            names = part.names;
-            for word in &mut names.words {
-                word.vocab = place(word.vocab);
+    // The laid-out postings, zeroed (their memory first touched) on another core while
+    // this one merges the parts' words.
+    let total = parts.iter().map(|part| part.postings.len).sum();
+    let zeroed = move || -> Vec<AtomicU32> { (0..total).map(|_| AtomicU32::new(0)).collect() };
+    std::thread::scope(|scope| {
+        let zeroing = (parts.len() > 1).then(|| scope.spawn(zeroed));
+        let merged = merge(&parts);
+        let mut words = Vec::with_capacity(parts.len());
+        let mut postings = Vec::with_capacity(parts.len());
+        let mut names = Names::default();
+        for (part, places) in parts.into_iter().zip(&merged.places) {
+            let place = |id: u32| places.get(id as usize).copied().unwrap_or(u32::MAX);
+            if words.is_empty() {
+                names = part.names;
+                for word in &mut names.words {
+                    word.vocab = place(word.vocab);
+                }
+            } else {
+                names.append(part.names, place);
             }
-        } else {
-            names.append(part.names, place);
+            words.push(part.words);
+            postings.push(part.postings);
         }
-        words.push(part.words);
-        postings.push(part.postings);
-    }
-    (finish(&words, merged, postings), names)
+        let stored = match zeroing {
+            Some(zeroing) => joined(zeroing),
+            None => zeroed(),
+        };
+        (finish(&words, merged, postings, stored), names)
+    })
+}
+
+/// What a scoped thread returned; its panic, if it panicked.
+fn joined<T>(thread: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    thread
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// A catalog this small is read in one part: a part costs a thread.
@@ -412,7 +427,12 @@ impl Postings {
 /// Each part's postings of a word and field come after the earlier parts' ones, so
 /// each part knows where all of its own go, and the parts are laid out at once, each
 /// on its own core.
-fn finish(words: &[Interner], merged: Merged, postings: Vec<Postings>) -> Vocab {
+fn finish(
+    words: &[Interner],
+    merged: Merged,
+    postings: Vec<Postings>,
+    stored: Vec<AtomicU32>,
+) -> Vocab {
     let Merged {
         words: places,
         places: parts_places,
@@ -447,7 +467,7 @@ fn finish(words: &[Interner], merged: Merged, postings: Vec<Postings>) -> Vocab 
     });
     let parts_next: Vec<_> = parts_next.collect();
     // Written by several cores at once, each at places of its own.
-    let stored: Vec<AtomicU32> = (0..at).map(|_| AtomicU32::new(0)).collect();
+    debug_assert_eq!(stored.len(), at as usize);
     let vocabulary = || {
         let bytes = words.iter().map(|w| w.text.len()).max().unwrap_or(0);
         let mut vocab = Vocab::with_capacity(places.len(), bytes);
@@ -466,10 +486,7 @@ fn finish(words: &[Interner], merged: Merged, postings: Vec<Postings>) -> Vocab 
                 .map(|(part, next)| scope.spawn(move || part.scatter(next, stored)))
                 .collect();
             let vocab = vocabulary();
-            for done in scattering {
-                done.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            }
+            scattering.into_iter().for_each(joined);
             vocab
         })
     } else {
