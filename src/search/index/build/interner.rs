@@ -12,9 +12,8 @@ use crate::search::words::{HEAD, Word};
 /// keeps of it.
 #[derive(Default)]
 pub(super) struct Interner {
-    /// Every word's id, found by the hash of its text, beside what a lookup compares
-    /// (so a lookup reads no record).
-    pub(super) ids: HashTable<Slot>,
+    /// Every word's id, found by the hash of its text.
+    pub(super) ids: HashTable<u32>,
     pub(super) hasher: foldhash::fast::RandomState,
     /// Every word's text, one after another.
     pub(super) text: Vec<u8>,
@@ -22,11 +21,14 @@ pub(super) struct Interner {
     pub(super) records: Vec<WordRecord>,
 }
 
-/// A word while the index is built: where its text is, and what marking it updates
-/// (its fields in the current program, its postings so far). What a lookup compares is
-/// in its [`Slot`].
+/// A word while the index is built, in one cache line: what a lookup compares (its
+/// head and length), and what marking it updates (its fields in the current program,
+/// its postings so far).
 #[derive(Clone, Copy, Default)]
+#[repr(align(64))]
 pub(super) struct WordRecord {
+    /// [`Word::head`], in two halves (a `u128` would need a wider alignment).
+    pub(super) head: [u64; 2],
     pub(super) len: u32,
     /// Where its text starts in `Interner::text`.
     pub(super) start: u32,
@@ -39,21 +41,6 @@ pub(super) struct WordRecord {
     pub(super) keyword_at: u32,
     /// How many postings it has in each field.
     pub(super) counts: [u32; FIELDS],
-}
-
-/// A word's place in the hash table: its head and length, and its id.
-#[derive(Clone, Copy)]
-pub(super) struct Slot {
-    head: [u64; 2],
-    len: u32,
-    id: u32,
-}
-
-impl Slot {
-    fn hash(&self, hasher: &foldhash::fast::RandomState) -> u64 {
-        let head = u128::from(self.head[0]) | u128::from(self.head[1]) << 64;
-        hash_of(hasher, head, self.len as usize)
-    }
 }
 
 pub(super) fn halves(head: u128) -> [u64; 2] {
@@ -72,13 +59,13 @@ impl Interner {
     #[inline(always)]
     pub(super) fn find(&self, word: Word, hash: u64) -> Option<u32> {
         let (head, len) = (halves(word.head), word.len as u32);
-        let same = |slot: &Slot| {
-            slot.head == head
-                && slot.len == len
-                && (word.is_whole_in_head()
-                    || word.is(text_of(&self.text, &self.records[slot.id as usize])))
+        let same = |&id: &u32| {
+            let record = &self.records[id as usize];
+            record.head == head
+                && record.len == len
+                && (word.is_whole_in_head() || word.is(text_of(&self.text, record)))
         };
-        self.ids.find(hash, same).map(|slot| slot.id)
+        self.ids.find(hash, same).copied()
     }
 
     pub(super) fn get(&self, word: &str) -> Option<u32> {
@@ -100,18 +87,23 @@ impl Interner {
     pub(super) fn insert(&mut self, word: Word, hash: u64) -> u32 {
         let id = self.records.len() as u32;
         self.records.push(WordRecord {
+            head: halves(word.head),
             len: word.len as u32,
             start: self.text.len() as u32,
             ..WordRecord::default()
         });
         word.write_to(&mut self.text);
-        let slot = Slot {
-            head: halves(word.head),
-            len: word.len as u32,
-            id,
-        };
-        let hasher = &self.hasher;
-        self.ids.insert_unique(hash, slot, |slot| slot.hash(hasher));
+        let Interner {
+            ids,
+            hasher,
+            records,
+            ..
+        } = self;
+        ids.insert_unique(hash, id, |&id| {
+            let record = &records[id as usize];
+            let head = u128::from(record.head[0]) | u128::from(record.head[1]) << 64;
+            hash_of(hasher, head, record.len as usize)
+        });
         id
     }
 }
