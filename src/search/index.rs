@@ -154,7 +154,8 @@ impl Posting {
 #[derive(Default, PartialEq)]
 pub(super) struct Names {
     /// For every folded char of every name, the byte range of the displayed name it
-    /// came from ([`FoldedText::source`], kept in 32 bits).
+    /// came from ([`FoldedText::source`], kept in 32 bits); for a plain ASCII name, one
+    /// entry ([`PLAIN`]) instead.
     source: Vec<(u32, u32)>,
     /// The words of every name, each with its index in the vocabulary.
     words: Vec<NameWord>,
@@ -162,6 +163,11 @@ pub(super) struct Names {
     /// where the last one ends.
     starts: Vec<(u32, u32)>,
 }
+
+/// The one entry of `Names::source` for a plain ASCII name, with its length: its
+/// folded char `i` is its byte `i`. (No name is 4 GB long, so no byte range starts
+/// there.)
+const PLAIN: u32 = u32::MAX;
 
 /// One program's name in one language.
 pub(super) struct NameKey<'a> {
@@ -242,7 +248,16 @@ impl Names {
             self.starts.push((0, 0));
         }
         let NameScratch { folded, runs, word } = scratch;
-        folded.set(name);
+        // Most names are plain ASCII: one folded char per byte, char `i` from byte `i`,
+        // so no byte ranges need keeping (or computing).
+        let plain = name.is_ascii();
+        if plain {
+            folded.chars.clear();
+            let lower = name.bytes().map(|b| char::from(b.to_ascii_lowercase()));
+            folded.chars.extend(lower);
+        } else {
+            folded.set(name);
+        }
         // A name longer than 65,535 chars is only searched on its first ones.
         let whole = folded.chars.len() <= usize::from(u16::MAX);
         let chars = &folded.chars[..folded.chars.len().min(usize::from(u16::MAX))];
@@ -283,8 +298,12 @@ impl Names {
             self.words.push(name_word);
         }
         let byte = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
-        let source = folded.source.iter().map(|r| (byte(r.start), byte(r.end)));
-        self.source.extend(source);
+        if plain {
+            self.source.push((PLAIN, byte(name.len())));
+        } else {
+            let source = folded.source.iter().map(|r| (byte(r.start), byte(r.end)));
+            self.source.extend(source);
+        }
         self.starts
             .push((self.source.len() as u32, self.words.len() as u32));
     }
@@ -328,8 +347,16 @@ impl NameKey<'_> {
         let chars = chars.into_iter();
         // Sized up front: a search highlights the names of thousands of hits.
         let mut ranges = Vec::with_capacity(chars.size_hint().0);
-        let sources = chars.filter_map(|i| self.source.get(i));
-        ranges.extend(sources.map(|&(start, end)| start as usize..end as usize));
+        match self.source {
+            &[(PLAIN, len)] => {
+                let within = chars.filter(|&i| i < len as usize);
+                ranges.extend(within.map(|i| i..i + 1));
+            }
+            source => {
+                let sources = chars.filter_map(|i| source.get(i));
+                ranges.extend(sources.map(|&(start, end)| start as usize..end as usize));
+            }
+        }
         merge_ranges(&mut ranges);
         ranges
     }
@@ -350,5 +377,35 @@ impl SearchIndex {
     /// The folded name of `program` as shown in `lang`.
     pub(super) fn name_key(&self, program: usize, lang: Lang) -> NameKey<'_> {
         self.names.key(program, lang)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_keeps_the_byte_ranges_of_its_folded_chars() {
+        // A plain ASCII name keeps one entry where another keeps one per char: both
+        // give what folding the name gives, out-of-range positions dropped.
+        for (en, es) in [
+            ("Auto Shop", "Tecnología Automotriz"),
+            ("Culinary Arts", "Artes Culinarias"),
+            ("Ⅻ Ǆ İstanbul", ""),
+        ] {
+            let mut names = Names::default();
+            let mut scratch = NameScratch::default();
+            names.push(en, &[], &mut scratch, |_| 0);
+            names.push(es, &[], &mut scratch, |_| 0);
+            for (name, lang) in [(en, Lang::En), (es, Lang::Es)] {
+                let folded = FoldedText::new(name);
+                let chars = 0..folded.chars.len() + 3;
+                let got = names.key(0, lang).byte_ranges(chars.clone());
+                assert_eq!(got, folded.byte_ranges(chars), "{name}");
+                let some = [1, 3, 4, 40];
+                let got = names.key(0, lang).byte_ranges(some);
+                assert_eq!(got, folded.byte_ranges(some), "{name}");
+            }
+        }
     }
 }
