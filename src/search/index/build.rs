@@ -27,9 +27,9 @@ use crate::search::{FIELDS, MatchField};
 /// keys.
 ///
 /// A large catalog is read in parts, one per core: each part is a run of programs read
-/// into words of its own, and the parts are then put together in program order (each
-/// part's words interned into the first part's), so the index is the same however many
-/// parts there are.
+/// into words of its own and sorted, the parts' sorted words are merged into one
+/// vocabulary ([`merge`]), and each part's postings are laid out after the earlier
+/// parts' ([`finish`]), so the index is the same however many parts there are.
 pub(in crate::search) fn build(catalog: &Catalog) -> (Vocab, Names) {
     build_in_parts(catalog, &part_ranges(catalog.programs.len()))
 }
@@ -57,9 +57,11 @@ fn build_in_parts(catalog: &Catalog, ranges: &[Range<usize>]) -> (Vocab, Names) 
         let mut words = Vec::with_capacity(parts.len());
         let mut postings = Vec::with_capacity(parts.len());
         let mut names = Names::default();
-        for (part, places) in parts.into_iter().zip(&merged.places) {
+        for (i, (part, places)) in parts.into_iter().zip(&merged.places).enumerate() {
+            // Each name word's id in its part becomes its place in the vocabulary; the
+            // first part's names are kept where they are, the others' appended.
             let place = |id: u32| places.get(id as usize).copied().unwrap_or(u32::MAX);
-            if words.is_empty() {
+            if i == 0 {
                 names = part.names;
                 for word in &mut names.words {
                     word.vocab = place(word.vocab);

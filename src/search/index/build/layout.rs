@@ -55,7 +55,6 @@ pub(super) fn finish(
         of_part.collect::<Vec<_>>()
     });
     let parts_next: Vec<_> = parts_next.collect();
-    // Written by several cores at once, each at places of its own.
     debug_assert_eq!(stored.len(), at as usize);
     let vocabulary = || {
         let bytes = words.iter().map(|w| w.text.len()).max().unwrap_or(0);
@@ -70,6 +69,7 @@ pub(super) fn finish(
     let work = postings.into_iter().zip(parts_next);
     let mut vocab = if work.len() > 1 {
         std::thread::scope(|scope| {
+            // Written by several cores at once, each at places of its own.
             let stored = &stored;
             let scattering: Vec<_> = work
                 .map(|(part, next)| scope.spawn(move || part.scatter(next, stored)))

@@ -80,7 +80,8 @@ pub(super) fn merge(parts: &[Part]) -> Merged {
         };
         let place = merged.words.len() as u32;
         let mut counts = [0u32; FIELDS];
-        // Every part whose next word is this one.
+        // Every part whose next word is this one (none before `first`, the first part
+        // with the smallest).
         for i in first..parts.len() {
             let Some(word) = current(&next, i) else {
                 continue;
