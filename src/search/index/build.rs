@@ -107,7 +107,7 @@ fn part_ranges(programs: usize) -> Vec<Range<usize>> {
 struct Part {
     words: Interner,
     /// Its words in the order of their texts ([`merge::sorted_words`]).
-    sorted: Vec<(u128, u32)>,
+    sorted: Vec<merge::SortedWord>,
     postings: Postings,
     names: Names,
 }

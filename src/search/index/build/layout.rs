@@ -59,9 +59,9 @@ pub(super) fn finish(
     let vocabulary = || {
         let bytes = words.iter().map(|w| w.text.len()).max().unwrap_or(0);
         let mut vocab = Vocab::with_capacity(places.len(), bytes);
-        for (&(part, id), starts) in places.iter().zip(field_starts) {
+        for (&(part, word), starts) in places.iter().zip(field_starts) {
             // Only whole chars went in, so every word is UTF-8.
-            let text = std::str::from_utf8(words[part].word(id)).unwrap_or_default();
+            let text = std::str::from_utf8(word.text(&words[part])).unwrap_or_default();
             vocab.push(text, starts);
         }
         vocab

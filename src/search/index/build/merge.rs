@@ -9,35 +9,56 @@ use super::Part;
 use super::interner::Interner;
 use crate::search::FIELDS;
 
+/// One word of a part, as the parts are merged: what orders it (its first sixteen bytes
+/// big-endian, which order words as their texts do: a word holds no zero byte, so
+/// padding with zeros puts a prefix first; only words that share all sixteen are
+/// compared in full), its id in the part, and where its text is in the part's
+/// `Interner::text` (so the merge and the vocabulary read the texts in order, not each
+/// word's record).
+#[derive(Clone, Copy)]
+pub(super) struct SortedWord {
+    head: u128,
+    pub id: u32,
+    pub text: (u32, u32),
+}
+
+impl SortedWord {
+    pub fn text<'a>(&self, words: &'a Interner) -> &'a [u8] {
+        &words.text[self.text.0 as usize..self.text.1 as usize]
+    }
+}
+
 /// One part's words in the order of their texts: the words with a posting in the
-/// part's programs (a sector or pathway none of them is in adds words in none), each
-/// with its first sixteen bytes big-endian, which order words as their texts do (a word
-/// holds no zero byte, so padding with zeros puts a prefix first); only words that
-/// share all sixteen are compared in full.
-pub(super) fn sorted_words(words: &Interner) -> Vec<(u128, u32)> {
-    let head = |id: u32| {
-        let mut bytes = [0u8; 16];
-        let word = words.word(id);
-        let n = word.len().min(16);
-        bytes[..n].copy_from_slice(&word[..n]);
-        u128::from_be_bytes(bytes)
-    };
+/// part's programs (a sector or pathway none of them is in adds words in none).
+pub(super) fn sorted_words(words: &Interner) -> Vec<SortedWord> {
     let records = words.records.iter().enumerate();
     let in_some_program = records.filter(|(_, w)| w.counts.iter().any(|&n| n > 0));
-    let mut order: Vec<(u128, u32)> = in_some_program
-        .map(|(id, _)| (head(id as u32), id as u32))
+    let mut order: Vec<SortedWord> = in_some_program
+        .map(|(id, record)| {
+            let word = words.word(id as u32);
+            let mut bytes = [0u8; 16];
+            let n = word.len().min(16);
+            bytes[..n].copy_from_slice(&word[..n]);
+            let start = record.start;
+            SortedWord {
+                head: u128::from_be_bytes(bytes),
+                id: id as u32,
+                text: (start, start + record.len),
+            }
+        })
         .collect();
     order.sort_unstable_by(|a, b| {
-        a.0.cmp(&b.0)
-            .then_with(|| words.word(a.1).cmp(words.word(b.1)))
+        a.head
+            .cmp(&b.head)
+            .then_with(|| a.text(words).cmp(b.text(words)))
     });
     order
 }
 
 /// The one sorted vocabulary of several parts.
 pub(super) struct Merged {
-    /// Per place in the vocabulary: a part that has the word, and its id there.
-    pub words: Vec<(usize, u32)>,
+    /// Per place in the vocabulary: a part that has the word, and the word there.
+    pub words: Vec<(usize, SortedWord)>,
     /// Per part, per word id: its place in the vocabulary (`u32::MAX`: in no program).
     pub places: Vec<Vec<u32>>,
     /// Per place: how many postings the word has in each field, in all parts.
@@ -57,17 +78,16 @@ pub(super) fn merge(parts: &[Part]) -> Merged {
         counts: Vec::with_capacity(total),
     };
     let mut next = vec![0usize; parts.len()];
-    // Part `i`'s next word, if any: its head and id.
+    // Part `i`'s next word, if any.
     let current = |next: &[usize], i: usize| parts[i].sorted.get(next[i]).copied();
-    let compare = |(i, (head_i, id_i)): (usize, (u128, u32)),
-                   (j, (head_j, id_j)): (usize, (u128, u32))| {
-        head_i
-            .cmp(&head_j)
-            .then_with(|| parts[i].words.word(id_i).cmp(parts[j].words.word(id_j)))
+    let compare = |(i, a): (usize, SortedWord), (j, b): (usize, SortedWord)| {
+        a.head
+            .cmp(&b.head)
+            .then_with(|| a.text(&parts[i].words).cmp(b.text(&parts[j].words)))
     };
     loop {
         // The smallest of the parts' next words.
-        let mut smallest: Option<(usize, (u128, u32))> = None;
+        let mut smallest: Option<(usize, SortedWord)> = None;
         for i in 0..parts.len() {
             if let Some(word) = current(&next, i)
                 && smallest.is_none_or(|s| compare((i, word), s) == Ordering::Less)
@@ -87,7 +107,7 @@ pub(super) fn merge(parts: &[Part]) -> Merged {
                 continue;
             };
             if i == first || compare((i, word), (first, first_word)) == Ordering::Equal {
-                let id = word.1 as usize;
+                let id = word.id as usize;
                 merged.places[i][id] = place;
                 for (all, n) in counts.iter_mut().zip(parts[i].words.records[id].counts) {
                     *all += n;
@@ -95,7 +115,7 @@ pub(super) fn merge(parts: &[Part]) -> Merged {
                 next[i] += 1;
             }
         }
-        merged.words.push((first, first_word.1));
+        merged.words.push((first, first_word));
         merged.counts.push(counts);
     }
 }
