@@ -5,8 +5,9 @@
 //! works in two passes over a buffer reused from text to text: it folds the text (plain
 //! ASCII, most of a catalog, is lowercased eight bytes at once; accented Latin letters
 //! come from a table) with a zero byte for every char between words, then finds the
-//! words as the runs of non-zero bytes, 64 bytes at a time. Each word comes with its first 16 bytes already in one
-//! integer (its [`Word::head`]), ready to be hashed and compared.
+//! words as the runs of non-zero bytes, 64 bytes at a time. Each word comes with its
+//! first 16 bytes already in one integer (its [`Word::head`]), ready to be hashed and
+//! compared.
 
 use std::sync::LazyLock;
 
@@ -66,8 +67,9 @@ pub(super) fn head_of(word: &[u8]) -> u128 {
 #[derive(Default)]
 pub(super) struct WordCutter {
     /// The folded text (its first `len` bytes), a zero byte for each char between
-    /// words, then at least [`HEAD`] zero bytes, so that [`HEAD`] bytes can be read
-    /// from the start of any word. It only grows: a text is written over the last.
+    /// words, then [`TAIL`] zero bytes, so that [`HEAD`] bytes can be read from the
+    /// start of any word and 64 from the block holding its end. It only grows: a text
+    /// is written over the last.
     folded: Vec<u8>,
     len: usize,
     /// A char outside [`LATIN`], folded.
@@ -111,9 +113,10 @@ impl WordCutter {
             previous = Some(word);
         };
         // Where a word starts or ends, a zero byte follows a non-zero one or the other
-        // way round. Sixty-four bytes at a time (the words of a text rarely end inside
-        // one block of eight, so looking at each block alone would guess wrong more
-        // often); blocks up to the one holding byte `len` (zero): every word ends.
+        // way round. Sixty-four bytes at a time: the loop over a block's edges ends
+        // after a number of edges the processor cannot guess, and with blocks of eight
+        // that was once per word. Blocks up to the one holding byte `len` (zero), so
+        // every word ends.
         let mut start = 0;
         let mut in_word = false;
         for at in (0..=len).step_by(64) {
@@ -321,10 +324,13 @@ mod tests {
     use crate::text::fold;
 
     fn words(text: &str) -> Vec<String> {
+        cut_with(&mut WordCutter::default(), text)
+    }
+
+    /// The words `cutter` gives for `text`.
+    fn cut_with(cutter: &mut WordCutter, text: &str) -> Vec<String> {
         let mut words = Vec::new();
-        WordCutter::default().cut(text, false, |word, _| {
-            words.push(text_of(word));
-        });
+        cutter.cut(text, false, |word, _| words.push(text_of(word)));
         words
     }
 
@@ -412,13 +418,6 @@ mod tests {
         ] {
             assert_eq!(words(text), fold_then_split(text), "{text}");
         }
-    }
-
-    /// The words `cutter` gives for `text`.
-    fn cut_with(cutter: &mut WordCutter, text: &str) -> Vec<String> {
-        let mut words = Vec::new();
-        cutter.cut(text, false, |word, _| words.push(text_of(word)));
-        words
     }
 
     #[test]

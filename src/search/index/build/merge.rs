@@ -8,10 +8,11 @@ use std::cmp::Ordering;
 use super::Part;
 use super::interner::Interner;
 use crate::search::FIELDS;
+use crate::search::words::head_of;
 
-/// One word of a part, as the parts are merged: what orders it (its first sixteen bytes
-/// big-endian, which order words as their texts do: a word holds no zero byte, so
-/// padding with zeros puts a prefix first; only words that share all sixteen are
+/// One word of a part, as the parts are merged: what orders it (its [`head_of`] read
+/// big-endian, which orders words as their texts do: a word holds no zero byte, so
+/// padding with zeros puts a prefix first; only words that share all sixteen bytes are
 /// compared in full), its id in the part, and where its text is in the part's
 /// `Interner::text` (so the merge and the vocabulary read the texts in order, not each
 /// word's record).
@@ -35,13 +36,9 @@ pub(super) fn sorted_words(words: &Interner) -> Vec<SortedWord> {
     let in_some_program = records.filter(|(_, w)| w.counts.iter().any(|&n| n > 0));
     let mut order: Vec<SortedWord> = in_some_program
         .map(|(id, record)| {
-            let word = words.word(id as u32);
-            let mut bytes = [0u8; 16];
-            let n = word.len().min(16);
-            bytes[..n].copy_from_slice(&word[..n]);
             let start = record.start;
             SortedWord {
-                head: u128::from_be_bytes(bytes),
+                head: head_of(words.word(id as u32)).swap_bytes(),
                 id: id as u32,
                 text: (start, start + record.len),
             }
