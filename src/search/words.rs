@@ -66,12 +66,13 @@ pub(super) fn head_of(word: &[u8]) -> u128 {
 /// Cuts texts into folded words, reusing its buffers from text to text.
 #[derive(Default)]
 pub(super) struct WordCutter {
-    /// The folded text (its first `len` bytes), a zero byte for each char between
-    /// words, then [`TAIL`] zero bytes, so that [`HEAD`] bytes can be read from the
-    /// start of any word and 64 from the block holding its end. It only grows: a text
-    /// is written over the last.
+    /// The folded texts, each followed by a zero byte, with a zero byte for each char
+    /// between words, then [`TAIL`] zero bytes, so that [`HEAD`] bytes can be read from
+    /// the start of any word and 64 from the block holding its end. It only grows: the
+    /// texts of one cut are written over the last's.
     folded: Vec<u8>,
-    len: usize,
+    /// Where each text of the cut ends in `folded`, its zero byte included.
+    ends: Vec<usize>,
     /// A char outside [`LATIN`], folded.
     other_char: Vec<u8>,
 }
@@ -85,11 +86,40 @@ impl WordCutter {
     /// also with each word run together with the one before it ("video", "game" →
     /// "videogame"), right after that word (and `true`).
     pub fn cut(&mut self, text: &str, pairs: bool, mut on_word: impl FnMut(Word<'_>, bool)) {
-        self.fold(text);
-        let len = self.len;
+        self.cut_each([text], pairs, |word, pair, _| on_word(word, pair));
+    }
+
+    /// [`WordCutter::cut`] for each of `texts` in turn, in one pass: `on_word` also
+    /// gets the number of the word's text, and a word is never run together with one of
+    /// another text. A program has some twenty-five keywords of a word or two each, and
+    /// one pass over all of them costs far less than one per keyword.
+    pub fn cut_each<'t>(
+        &mut self,
+        texts: impl IntoIterator<Item = &'t str>,
+        pairs: bool,
+        mut on_word: impl FnMut(Word<'_>, bool, usize),
+    ) {
+        self.ends.clear();
+        let mut len = 0;
+        for text in texts {
+            // A zero byte after each text, so that no word runs into the next text.
+            len = self.fold(text, len) + 1;
+            self.ends.push(len);
+        }
+        if self.folded.len() < len + TAIL {
+            // No text (or none yet) made room.
+            self.folded.resize(len + TAIL, 0);
+        }
+        self.folded[len..len + TAIL].fill(0);
         let folded = &self.folded[..len + TAIL];
+        let ends = &self.ends;
+        let mut text = 0;
         let mut previous: Option<Word<'_>> = None;
         let mut emit = |start: usize, end: usize| {
+            while ends.get(text).is_some_and(|&text_end| text_end <= start) {
+                text += 1;
+                previous = None;
+            }
             let bytes = &folded[start..end];
             let block: [u8; HEAD] = folded[start..start + HEAD].try_into().unwrap_or_default();
             let head = u128::from_le_bytes(block) & HEAD_MASKS[bytes.len().min(HEAD)];
@@ -98,7 +128,7 @@ impl WordCutter {
                 len: bytes.len(),
                 head,
             };
-            on_word(word, false);
+            on_word(word, false, text);
             if !pairs {
                 return;
             }
@@ -108,7 +138,7 @@ impl WordCutter {
                     len: before.len + word.len,
                     head: before.head | shifted(head, before.len),
                 };
-                on_word(pair, true);
+                on_word(pair, true, text);
             }
             previous = Some(word);
         };
@@ -139,21 +169,21 @@ impl WordCutter {
         }
     }
 
-    /// Writes the folded text into `self.folded`: the UTF-8 of each letter or digit,
-    /// lowercased, and a zero byte for anything else.
-    fn fold(&mut self, text: &str) {
+    /// Writes the folded text into `self.folded` from byte `at`: the UTF-8 of each
+    /// letter or digit, lowercased, and a zero byte for anything else. Where it ends.
+    fn fold(&mut self, text: &str, at: usize) -> usize {
         let src = text.as_bytes();
-        // Room for the text folded as it is read, plus the tail. Plain ASCII keeps
-        // this true (it writes no more bytes than it reads, and eight bytes at a time
-        // fit in the tail); another char makes room for its own folding.
+        // Room for the text folded as it is read, the zero byte after it and the tail.
+        // Plain ASCII keeps this true (it writes no more bytes than it reads, and eight
+        // bytes at a time fit in the tail); another char makes room for its own folding.
         let room = |out: &mut Vec<u8>, at: usize, unread: usize| {
-            if out.len() < at + unread + TAIL {
-                out.resize((at + unread + TAIL).next_power_of_two(), 0);
+            if out.len() < at + unread + 1 + TAIL {
+                out.resize((at + unread + 1 + TAIL).next_power_of_two(), 0);
             }
         };
         let out = &mut self.folded;
-        room(out, 0, src.len());
-        let (mut at, mut i) = (0, 0);
+        room(out, at, src.len());
+        let (mut at, mut i) = (at, 0);
         while i < src.len() {
             let block = AsciiBlock::at(src, i);
             let ascii = block.ascii_len().min(src.len() - i);
@@ -177,8 +207,8 @@ impl WordCutter {
                 at += folded.len();
             }
         }
-        out[at..at + TAIL].fill(0);
-        self.len = at;
+        out[at] = 0;
+        at
     }
 }
 
@@ -439,6 +469,50 @@ mod tests {
         let mut cutter = WordCutter::default();
         for text in [long.as_str(), "a", "", "xy  z", &long, "q", "ÑANDÚ"] {
             assert_eq!(cut_with(&mut cutter, text), fold_then_split(text), "{text}");
+        }
+    }
+
+    /// Each word `cutter.cut_each` gives for `texts`, whether it is a pair, and its text.
+    fn cut_each_with(cutter: &mut WordCutter, texts: &[&str]) -> Vec<(String, bool, usize)> {
+        let mut words = Vec::new();
+        let texts = texts.iter().copied();
+        cutter.cut_each(texts, true, |word, pair, of| words.push((text_of(word), pair, of)));
+        words
+    }
+
+    #[test]
+    fn cutting_texts_at_once_gives_what_cutting_each_alone_does() {
+        use rand::rngs::StdRng;
+        use rand::seq::IndexedRandom;
+        use rand::{Rng, SeedableRng};
+        let alphabet: Vec<char> = "aZ9 -.É\u{0301}ñß".chars().collect();
+        let mut rng = StdRng::seed_from_u64(29);
+        let random_text = |rng: &mut StdRng| -> String {
+            let len = rng.random_range(0..12);
+            (0..len).filter_map(|_| alphabet.choose(rng)).collect()
+        };
+        let mut lists = vec![
+            vec!["Video", "Game design", "", "  ", "Ñandú co-op", "x"],
+            vec![],
+            vec![""],
+        ]
+        .into_iter()
+        .map(|list| list.into_iter().map(String::from).collect::<Vec<_>>())
+        .collect::<Vec<_>>();
+        for _ in 0..500 {
+            let count = rng.random_range(0..30);
+            lists.push((0..count).map(|_| random_text(&mut rng)).collect());
+        }
+        let mut cutter = WordCutter::default();
+        for list in &lists {
+            let texts: Vec<&str> = list.iter().map(String::as_str).collect();
+            let mut alone = Vec::new();
+            for (i, text) in texts.iter().enumerate() {
+                WordCutter::default().cut(text, true, |word, pair| {
+                    alone.push((text_of(word), pair, i));
+                });
+            }
+            assert_eq!(cut_each_with(&mut cutter, &texts), alone, "{texts:?}");
         }
     }
 

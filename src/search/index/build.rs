@@ -139,22 +139,12 @@ impl Part {
             let (sector, pathway) = areas.of(p);
             builder.mark_text(sector, MatchField::Sector);
             builder.mark_text(pathway, MatchField::Pathway);
-            for t in p.summary.all().chain(p.description.all()) {
-                builder.add_text(t, MatchField::Description);
-            }
-            for c in &p.careers {
-                for t in c.all() {
-                    builder.add_text(t, MatchField::Career);
-                }
-            }
-            for c in &p.certifications {
-                for t in c.all() {
-                    builder.add_text(t, MatchField::Certification);
-                }
-            }
-            for k in &p.keywords {
-                builder.add_text(k, MatchField::Keyword);
-            }
+            let description = p.summary.all().chain(p.description.all());
+            builder.add_texts(description, MatchField::Description);
+            builder.add_texts(p.careers.iter().flat_map(Text::all), MatchField::Career);
+            let certifications = p.certifications.iter().flat_map(Text::all);
+            builder.add_texts(certifications, MatchField::Certification);
+            builder.add_keywords(&p.keywords);
             builder.postings.end_program();
             // Word ids for now; their places in the sorted vocabulary in the end.
             let words = &builder.words;
@@ -191,25 +181,43 @@ struct Builder {
 }
 
 impl Builder {
-    fn add_text(&mut self, text: &str, field: MatchField) {
-        if field == MatchField::Keyword {
-            // Whether its words are part of a phrase is known once it is cut.
-            let mut text_words = std::mem::take(&mut self.text_words);
-            self.intern_text(text, field, &mut text_words);
-            self.mark_text(&text_words, field);
-            self.text_words = text_words;
-            return;
-        }
+    /// Notes the words of `texts`, of `field` (not [`MatchField::Keyword`]), in the
+    /// current program.
+    fn add_texts<'t>(&mut self, texts: impl IntoIterator<Item = &'t str>, field: MatchField) {
         let Builder {
             cutter,
             words,
             postings,
             ..
         } = self;
-        cutter.cut(text, field.is_short(), |word, _| {
+        cutter.cut_each(texts, field.is_short(), |word, _, _| {
             let id = words.intern(word);
             postings.mark(id, &mut words.records[id as usize], field, false);
         });
+    }
+
+    /// Notes the words of the current program's keywords: whether the words of one are
+    /// part of a phrase is known once it is cut.
+    fn add_keywords(&mut self, keywords: &[String]) {
+        let Builder {
+            cutter,
+            words,
+            postings,
+            text_words,
+        } = self;
+        text_words.clear();
+        let mut keyword = 0;
+        let keywords = keywords.iter().map(String::as_str);
+        cutter.cut_each(keywords, true, |word, pair, of| {
+            if of != keyword {
+                mark_words(words, postings, text_words, MatchField::Keyword);
+                text_words.clear();
+                keyword = of;
+            }
+            let id = words.intern(word);
+            text_words.push(CutWord { id, pair });
+        });
+        mark_words(words, postings, text_words, MatchField::Keyword);
     }
 
     /// Cuts `text` and interns its words, into `out`.
@@ -228,14 +236,23 @@ impl Builder {
     /// Notes the words of a text of `field` (as [`Builder::intern_text`] gives them) in
     /// the current program.
     fn mark_text(&mut self, text_words: &[CutWord], field: MatchField) {
-        // Words of a several-word keyword count as part of a phrase.
-        let singles = text_words.iter().filter(|w| !w.pair).count();
-        let phrase_of =
-            |pair: bool| field == MatchField::Keyword && singles > 1 + usize::from(pair);
-        for w in text_words {
-            let word = &mut self.words.records[w.id as usize];
-            self.postings.mark(w.id, word, field, phrase_of(w.pair));
-        }
+        mark_words(&mut self.words, &mut self.postings, text_words, field);
+    }
+}
+
+/// Notes `text_words`, the words of one text of `field`, in the current program.
+fn mark_words(
+    words: &mut Interner,
+    postings: &mut Postings,
+    text_words: &[CutWord],
+    field: MatchField,
+) {
+    // Words of a several-word keyword count as part of a phrase.
+    let singles = text_words.iter().filter(|w| !w.pair).count();
+    let phrase_of = |pair: bool| field == MatchField::Keyword && singles > 1 + usize::from(pair);
+    for w in text_words {
+        let word = &mut words.records[w.id as usize];
+        postings.mark(w.id, word, field, phrase_of(w.pair));
     }
 }
 
