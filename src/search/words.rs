@@ -476,7 +476,9 @@ mod tests {
     fn cut_each_with(cutter: &mut WordCutter, texts: &[&str]) -> Vec<(String, bool, usize)> {
         let mut words = Vec::new();
         let texts = texts.iter().copied();
-        cutter.cut_each(texts, true, |word, pair, of| words.push((text_of(word), pair, of)));
+        cutter.cut_each(texts, true, |word, pair, of| {
+            words.push((text_of(word), pair, of))
+        });
         words
     }
 
