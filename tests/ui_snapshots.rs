@@ -578,3 +578,38 @@ fn the_selected_row_of_every_list_is_highlighted_across_its_whole_text() {
         }
     }
 }
+
+/// A program's name longer than its page's title bar can show ends in "…" before the
+/// language switch, never under it; one that fits is shown whole. `roc-kiosk check`
+/// warns from `name_room`, so the title and the warning must agree on the width.
+#[test]
+fn a_name_too_long_for_the_title_bar_ends_in_an_ellipsis() {
+    use roc_kiosk::i18n::Lang;
+    use roc_kiosk::ui::chrome::name_room;
+    // " ROC + CTEC · " (14 columns), a space, and the switch " F2 Español " with the
+    // blank column after it (13): 80 columns leave 52 for the name, one of them the
+    // ellipsis of a longer one.
+    let room = name_room("ROC + CTEC", Lang::En);
+    assert_eq!(room, 52);
+    let letters = "Welding and Fabrication Technology ".repeat(3);
+    for (len, cut) in [(room, false), (room + 1, true), (90, true)] {
+        let mut k = Kiosk::new();
+        let vet = k.program("veterinary-technology");
+        let name: String = letters.chars().take(len).collect();
+        std::sync::Arc::make_mut(&mut k.app.catalog).programs[vet]
+            .name
+            .en = name.clone();
+        k.chars("x1vet").key(KeyCode::Enter);
+        let screen = text(&k.draw(80, 24));
+        let title = screen.lines().next().unwrap();
+        let shown = if cut {
+            format!(" ROC + CTEC · {}…", &name[..room - 1])
+        } else {
+            format!(" ROC + CTEC · {name}")
+        };
+        assert!(title.starts_with(&shown), "{len}: {title:?}");
+        assert!(title.contains(" F2 Español "), "{len}: {title:?}");
+        let before_switch = &title[..title.find(" F2 Español ").unwrap()];
+        assert_eq!(before_switch.trim_end(), shown, "{len}: {title:?}");
+    }
+}

@@ -1,17 +1,21 @@
 //! `roc-kiosk check [--catalog DIR] [--today YYYY-MM-DD]`
 //!
 //! Validates the catalog (any error exits 2), prints a one-line summary, and warns on
-//! stderr about dates that have gone stale. Warnings never change the exit code: a
-//! booth can still run on a catalog whose facts are due for a check.
+//! stderr about dates that have gone stale and program names too long for their page's
+//! title. Warnings never change the exit code: a booth can still run on a catalog whose
+//! facts are due for a check.
 
 use clap::Args;
 use jiff::ToSpan;
 use jiff::civil::Date;
+use unicode_width::UnicodeWidthStr;
 
 use super::CatalogArg;
 use super::output::{CliError, print, warn};
 use crate::apply::{local_today, parse_date, school_year_start};
 use crate::catalog::Catalog;
+use crate::i18n::Lang;
+use crate::ui::chrome::name_room;
 
 #[derive(Debug, Clone, Default, Args)]
 pub struct CheckArgs {
@@ -47,8 +51,9 @@ pub fn summary(catalog: &Catalog) -> String {
     )
 }
 
-/// The catalog's dates that are stale on `today`: facts last checked more than a year
-/// ago, and exact application dates of a school year that is over.
+/// What a technician should fix but the kiosk can run with: the catalog's dates that are
+/// stale on `today` (facts last checked more than a year ago, exact application dates of
+/// a school year that is over), and program names too wide for their page's title.
 pub fn warnings(catalog: &Catalog, today: Date) -> Vec<String> {
     let center = &catalog.center;
     let mut out = Vec::new();
@@ -62,6 +67,7 @@ pub fn warnings(catalog: &Catalog, today: Date) -> Vec<String> {
              then set facts_checked to the day you did"
         ));
     }
+    out.extend(long_names(catalog));
     let this_school_year = school_year_start(today);
     for window in &center.application.window.exact {
         if let Ok(closes) = parse_date(&window.closes)
@@ -77,6 +83,47 @@ pub fn warnings(catalog: &Catalog, today: Date) -> Vec<String> {
     }
     out
 }
+
+/// The program names that a program's page, on the smallest screen the kiosk runs on,
+/// can only show cut short ("Welding and Fabrication Te…"), widest first (a description
+/// pasted into a name heads the list): the first [`LONG_NAMES_LISTED`] one by one, the
+/// rest counted, so that a statewide catalog does not bury the other warnings.
+fn long_names(catalog: &Catalog) -> Vec<String> {
+    let mut long = Vec::new();
+    for p in &catalog.programs {
+        for lang in [Lang::En, Lang::Es] {
+            let width = p.name.get(lang).width();
+            let room = name_room(catalog.center.short_name.get(lang), lang);
+            if width > room && (lang == Lang::En || p.name.es.is_some()) {
+                long.push((&p.id, lang, width, room));
+            }
+        }
+    }
+    long.sort_by_key(|&(_, _, width, _)| std::cmp::Reverse(width));
+    let mut out: Vec<String> = long
+        .iter()
+        .take(LONG_NAMES_LISTED)
+        .map(|(id, lang, width, room)| {
+            format!(
+                "programs.json: program '{id}' name.{}: the name is {width} characters \
+                 wide and its page's title shows {room} at 80x24, so students see it cut \
+                 short: shorten it (detail belongs in summary and description)",
+                lang.code()
+            )
+        })
+        .collect();
+    if let Some((_, _, widest, _)) = long.get(LONG_NAMES_LISTED) {
+        out.push(format!(
+            "programs.json: {} more program names are also cut short in their page's title \
+             at 80x24 (the widest of them {widest} characters): shorten them too",
+            long.len() - LONG_NAMES_LISTED
+        ));
+    }
+    out
+}
+
+/// How many names too long for their page's title `check` names one by one.
+const LONG_NAMES_LISTED: usize = 5;
 
 #[cfg(test)]
 mod tests {
@@ -141,5 +188,56 @@ mod tests {
         assert!(w[0].contains("past school year"), "{}", w[0]);
         // Two school years on, both windows are past.
         assert_eq!(warnings(&c, date("2027-07-01")).len(), 2);
+    }
+
+    #[test]
+    fn a_name_its_page_title_would_cut_warns() {
+        let mut c = catalog("2026-11-29", &[]);
+        let today = date("2026-11-30");
+        assert!(warnings(&c, today).is_empty(), "the bundled names fit");
+        let room = name_room("ROC + CTEC", Lang::En);
+        let words = "Veterinary Technology and Animal Care ".repeat(3);
+        let fits: String = words.chars().take(room).collect();
+        c.programs[0].name.en = fits;
+        assert!(
+            warnings(&c, today).is_empty(),
+            "a name of {room} columns fits"
+        );
+        let long: String = words.chars().take(room + 1).collect();
+        c.programs[0].name.en = long.clone();
+        c.programs[1].name.es = Some(long);
+        let w = warnings(&c, today);
+        assert_eq!(w.len(), 2, "{w:?}");
+        let (first, second) = (&c.programs[0].id, &c.programs[1].id);
+        assert!(
+            w[0].contains(&format!("program '{first}' name.en")),
+            "{}",
+            w[0]
+        );
+        assert!(
+            w[1].contains(&format!("program '{second}' name.es")),
+            "{}",
+            w[1]
+        );
+        let wide = format!("{} characters wide", room + 1);
+        assert!(w.iter().all(|w| w.contains(&wide)), "{w:?}");
+        // Beyond five, the widest are named and the rest counted.
+        for (i, p) in c.programs.iter_mut().enumerate().take(8) {
+            p.name.en = words.chars().take(room + 1 + i).collect();
+        }
+        let w = warnings(&c, today);
+        assert_eq!(w.len(), 6, "{w:?}");
+        let widest = &c.programs[7].id;
+        assert!(
+            w[0].contains(&format!("program '{widest}' name.en")),
+            "{}",
+            w[0]
+        );
+        assert!(w[5].contains("4 more program names"), "{}", w[5]);
+        assert!(
+            w[5].contains(&format!("widest of them {} characters", room + 3)),
+            "{}",
+            w[5]
+        );
     }
 }

@@ -7,9 +7,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
-use super::Hotspots;
+use super::wrap::fit;
+use super::{Hotspots, MIN_WIDTH};
 use crate::app::{App, PageView, Screen, Target};
-use crate::i18n::t;
+use crate::i18n::{Lang, t};
 
 /// The body between the title bar (and a blank line under it) and the bottom bar.
 pub fn body(area: Rect) -> Rect {
@@ -33,11 +34,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, page: PageView, hot: &mut 
 
     let s = t(app.lang());
     let theme = &app.settings.theme;
-    let title = format!(
-        " {} · {}",
+    let title = title_text(
         app.catalog.center.short_name.get(app.lang()),
-        screen_title(app)
+        &screen_title(app),
     );
+    let title = fit(&title, title_width(app.lang(), header.width));
     frame.render_widget(Paragraph::new(title).style(theme.bar), header);
     button_row_right(
         frame,
@@ -70,6 +71,26 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, page: PageView, hot: &mut 
             rect,
         );
     }
+}
+
+/// " ROC + CTEC · Welding": the center's short name and the screen's title.
+fn title_text(short_name: &str, screen_title: &str) -> String {
+    format!(" {short_name} · {screen_title}")
+}
+
+/// The columns of a `width`-column title bar left for its text: the language switch
+/// takes the right end, with a space before it.
+fn title_width(lang: Lang, width: u16) -> usize {
+    let switch = Span::raw(t(lang).other_language).width() + 3;
+    usize::from(width).saturating_sub(switch + 1)
+}
+
+/// How many columns of a program's name its page's title bar shows in `lang` on the
+/// smallest screen the kiosk runs on ([`MIN_WIDTH`]); a longer name ends in "…" there,
+/// and `roc-kiosk check` warns about it.
+pub fn name_room(short_name: &str, lang: Lang) -> usize {
+    let prefix = Span::raw(title_text(short_name, "")).width();
+    title_width(lang, MIN_WIDTH).saturating_sub(prefix)
 }
 
 /// Draws `[ label ]` at column `x` of the one-line `row`, registers it, returns its right edge.

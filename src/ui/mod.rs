@@ -7,7 +7,7 @@
 pub mod apply;
 mod attract;
 mod browse;
-mod chrome;
+pub mod chrome;
 pub mod detail;
 mod home;
 mod list;
