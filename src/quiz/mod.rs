@@ -33,8 +33,10 @@
 //!   estimated from the within-area spread). Consistent answers give ≈ 1; answers tapped at
 //!   random give ≈ 0, and then the shape keeps only [`CONSISTENCY_FLOOR`]² of its weight, so
 //!   noise does not pick a program.
-//! - **item_evidence**: each answered item's *lift* is how much more than their own average
-//!   the student liked it, (answer − mean answer) / 2. The items that name one of the
+//! - **item_evidence**: each answered item's *lift* is how much more than their own level
+//!   the student liked it, (answer − level) / 2, where the level is their average answer
+//!   leaning [`AREA_SHARE`] toward their average over the item's RIASEC area (the shape
+//!   already counts the area as a whole). The items that name one of the
 //!   program's interest areas count with strength 1 when they name its main (first) area,
 //!   [`LATER_AREA_STRENGTH`] otherwise: evidence = Σ strength × lift / √(Σ strength²). So
 //!   liking "figure out why a sick dog won't eat" counts for Veterinary Technology, and
@@ -69,7 +71,8 @@
 //! One or two per program, never the same set as another program on the same screen of
 //! [`SHOWN_TOGETHER`] (`reasons.rs`): preferably the largest contribution with the largest
 //! of the other kind (tile or item). Only ever a picked tile that names one of the program's
-//! interest areas, or an item answered 4 or 5, liked more than the student's own average, that
+//! interest areas, or an item answered 4 or 5, liked more than the student's level (see
+//! item_evidence), that
 //! names one of the program's interest areas (for a program no item names: an item in one of
 //! its high RIASEC areas). When nothing specific is left, the reason says plainly that the
 //! program is close to the answers overall ([`Reason::CloseOverall`]).
@@ -88,7 +91,7 @@ mod reasons;
 mod shape;
 mod tiles;
 
-pub use items::{LATER_AREA_STRENGTH, item_matches};
+pub use items::{AREA_SHARE, LATER_AREA_STRENGTH, item_matches};
 pub use shape::{BROAD_SD, CONSISTENCY_FLOOR, FULL_SD, MIN_AREAS_FOR_SHAPE, PRIOR_ITEM_ERROR_VAR};
 pub use tiles::{MAX_TILES, UNPICKED_PENALTY, tile_matches};
 

@@ -20,7 +20,8 @@ pub(super) struct Evidence<'a> {
 
 /// Every honest reason for one program, largest contribution to its score first: a picked
 /// tile naming one of the program's interest areas, or an item answered 4 or 5, liked more
-/// than the student's own average, that the [`QuoteRule`] allows for this program. An item's
+/// than the student's level for it ([`Liking`]), that the [`QuoteRule`] allows for this
+/// program. An item's
 /// contribution is its share of the item evidence plus, when its RIASEC area is one of the
 /// program's high areas, its share of the shape's correlation.
 pub(super) fn candidates(ev: &Evidence, program: &Program, matches: &[ItemMatch]) -> Vec<Reason> {
