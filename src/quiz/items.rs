@@ -3,7 +3,7 @@
 //! counts for the programs whose areas include Animal Service, and only those may quote it.
 
 use super::Answers;
-use super::shape::{high_areas, valid_value};
+use super::shape::{Shape, high_areas, valid_value};
 use crate::catalog::{Program, Quiz, QuizItem};
 
 /// Whether an item speaks for the program: it names one of the program's interest areas.
@@ -56,7 +56,9 @@ pub(super) struct Liking {
 pub const AREA_SHARE: f64 = 0.3;
 
 impl Liking {
-    pub(super) fn new(quiz: &Quiz, answers: &Answers) -> Self {
+    /// `shape` is the student's, from the same answers: its area scores are the averages
+    /// the levels lean toward.
+    pub(super) fn new(quiz: &Quiz, answers: &Answers, shape: &Shape) -> Self {
         let values: Vec<Option<f64>> = quiz
             .items
             .iter()
@@ -68,19 +70,23 @@ impl Liking {
                     .map(|&v| f64::from(v))
             })
             .collect();
-        let overall = mean(values.iter().flatten().copied());
-        let mut by_area: [Vec<f64>; 6] = Default::default();
-        for (item, value) in quiz.items.iter().zip(&values) {
-            by_area[item.area.index()].extend(*value);
-        }
-        let area_level = by_area.map(|answers| match answers.len() {
-            0 | 1 => overall,
-            _ => mean(answers.into_iter()),
-        });
+        let answered: Vec<f64> = values.iter().flatten().copied().collect();
+        let overall = if answered.is_empty() {
+            0.0
+        } else {
+            answered.iter().sum::<f64>() / answered.len() as f64
+        };
         let levels = quiz
             .items
             .iter()
-            .map(|item| AREA_SHARE * area_level[item.area.index()] + (1.0 - AREA_SHARE) * overall)
+            .map(|item| {
+                let area = item.area.index();
+                let area_level = match shape.scores[area] {
+                    Some(score) if shape.counts[area] >= 2 => score,
+                    _ => overall,
+                };
+                AREA_SHARE * area_level + (1.0 - AREA_SHARE) * overall
+            })
             .collect();
         Liking { values, levels }
     }
@@ -90,16 +96,6 @@ impl Liking {
     pub(super) fn lift(&self, i: usize) -> Option<f64> {
         let value = self.values.get(i).copied().flatten()?;
         self.levels.get(i).map(|level| (value - level) / 2.0)
-    }
-}
-
-/// The mean of `values`; 0 when there are none.
-fn mean(values: impl Iterator<Item = f64>) -> f64 {
-    let (sum, count) = values.fold((0.0, 0), |(sum, count), v| (sum + v, count + 1));
-    if count == 0 {
-        0.0
-    } else {
-        sum / f64::from(count)
     }
 }
 
@@ -167,6 +163,7 @@ pub(super) fn item_evidence(matches: &[ItemMatch]) -> f64 {
 mod tests {
     use super::*;
     use crate::catalog::{Area, Catalog};
+    use crate::quiz::shape::student_shape;
 
     /// The lift of `item` when the student answered `answers` (item id → 1..=5).
     fn lift_of(quiz: &Quiz, answers: &[(&str, u8)], item: &str) -> f64 {
@@ -175,7 +172,8 @@ mod tests {
             ..Answers::default()
         };
         let i = quiz.items.iter().position(|q| q.id == item).unwrap();
-        Liking::new(quiz, &answers).lift(i).unwrap()
+        let shape = student_shape(quiz, &answers);
+        Liking::new(quiz, &answers, &shape).lift(i).unwrap()
     }
 
     #[test]

@@ -269,7 +269,7 @@ fn rank(
     let quiz = &catalog.quiz;
     let weights = quiz.weights;
     let shape = student_shape(quiz, answers);
-    let liking = Liking::new(quiz, answers);
+    let liking = Liking::new(quiz, answers, &shape);
     let tiles = picked_tiles(quiz, answers);
     let profile = classify(quiz, answers, &shape, tiles.len());
     let evidence = Evidence {
