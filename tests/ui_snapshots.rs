@@ -585,7 +585,7 @@ fn the_selected_row_of_every_list_is_highlighted_across_its_whole_text() {
 #[test]
 fn a_name_too_long_for_the_title_bar_ends_in_an_ellipsis() {
     use roc_kiosk::i18n::Lang;
-    use roc_kiosk::ui::chrome::name_room;
+    use roc_kiosk::ui::name_room;
     // " ROC + CTEC · " (14 columns), a space, and the switch " F2 Español " with the
     // blank column after it (13): 80 columns leave 52 for the name, one of them the
     // ellipsis of a longer one.

@@ -15,7 +15,7 @@ use super::output::{CliError, print, warn};
 use crate::apply::{local_today, parse_date, school_year_start};
 use crate::catalog::Catalog;
 use crate::i18n::Lang;
-use crate::ui::chrome::name_room;
+use crate::ui::name_room;
 
 #[derive(Debug, Clone, Default, Args)]
 pub struct CheckArgs {

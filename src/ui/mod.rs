@@ -7,7 +7,7 @@
 pub mod apply;
 mod attract;
 mod browse;
-pub mod chrome;
+mod chrome;
 pub mod detail;
 mod home;
 mod list;
@@ -19,6 +19,8 @@ mod setup;
 mod tech;
 pub mod theme;
 pub mod wrap;
+
+pub use chrome::name_room;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Position, Rect};
