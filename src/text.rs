@@ -71,10 +71,7 @@ impl FoldedText {
         folded.source.clear();
         if original.is_ascii() {
             // The common case: one lowercased char per byte.
-            let bytes = original.bytes();
-            folded
-                .chars
-                .extend(bytes.map(|b| char::from(b.to_ascii_lowercase())));
+            folded.set_ascii_chars(original);
             folded.source.extend((0..original.len()).map(|i| i..i + 1));
             return;
         }
@@ -95,6 +92,16 @@ impl FoldedText {
                 }
             }
         }
+    }
+
+    /// Makes `chars` the folded chars of `ascii`, plain ASCII: one lowercased char per
+    /// byte, so char `i` comes from byte `i`. `source` is left as it was, for a caller
+    /// that needs no byte ranges.
+    pub fn set_ascii_chars(&mut self, ascii: &str) {
+        debug_assert!(ascii.is_ascii());
+        self.chars.clear();
+        let lower = ascii.bytes().map(|b| char::from(b.to_ascii_lowercase()));
+        self.chars.extend(lower);
     }
 
     /// Byte ranges of the original text covering the folded char positions `chars`

@@ -15,7 +15,7 @@ use super::output::{CliError, print, warn};
 use crate::apply::{local_today, parse_date, school_year_start};
 use crate::catalog::Catalog;
 use crate::i18n::Lang;
-use crate::ui::name_room;
+use crate::ui::{MIN_HEIGHT, MIN_WIDTH, name_room};
 
 #[derive(Debug, Clone, Default, Args)]
 pub struct CheckArgs {
@@ -91,10 +91,11 @@ pub fn warnings(catalog: &Catalog, today: Date) -> Vec<String> {
 fn long_names(catalog: &Catalog) -> Vec<String> {
     let mut long = Vec::new();
     for p in &catalog.programs {
-        for lang in [Lang::En, Lang::Es] {
-            let width = p.name.get(lang).width();
+        // The English name, then the Spanish one where there is one.
+        for (lang, name) in [Lang::En, Lang::Es].into_iter().zip(p.name.all()) {
+            let width = name.width();
             let room = name_room(catalog.center.short_name.get(lang), lang);
-            if width > room && (lang == Lang::En || p.name.es.is_some()) {
+            if width > room {
                 long.push((&p.id, lang, width, room));
             }
         }
@@ -106,8 +107,9 @@ fn long_names(catalog: &Catalog) -> Vec<String> {
         .map(|(id, lang, width, room)| {
             format!(
                 "programs.json: program '{id}' name.{}: the name is {width} characters \
-                 wide and its page's title shows {room} at 80x24, so students see it cut \
-                 short: shorten it (detail belongs in summary and description)",
+                 wide and its page's title shows {room} at {MIN_WIDTH}x{MIN_HEIGHT}, so \
+                 students see it cut short: shorten it (detail belongs in summary and \
+                 description)",
                 lang.code()
             )
         })
@@ -115,7 +117,8 @@ fn long_names(catalog: &Catalog) -> Vec<String> {
     if let Some((_, _, widest, _)) = long.get(LONG_NAMES_LISTED) {
         out.push(format!(
             "programs.json: {} more program names are also cut short in their page's title \
-             at 80x24 (the widest of them {widest} characters): shorten them too",
+             at {MIN_WIDTH}x{MIN_HEIGHT} (the widest of them {widest} characters): shorten \
+             them too",
             long.len() - LONG_NAMES_LISTED
         ));
     }

@@ -252,9 +252,7 @@ impl Names {
         // so no byte ranges need keeping (or computing).
         let plain = name.is_ascii();
         if plain {
-            folded.chars.clear();
-            let lower = name.bytes().map(|b| char::from(b.to_ascii_lowercase()));
-            folded.chars.extend(lower);
+            folded.set_ascii_chars(name);
         } else {
             folded.set(name);
         }

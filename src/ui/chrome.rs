@@ -43,7 +43,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, page: PageView, hot: &mut 
     button_row_right(
         frame,
         header,
-        &[(s.other_language, Target::Lang)],
+        &language_switch(app.lang()),
         theme.button,
         hot,
     );
@@ -81,7 +81,7 @@ fn title_text(short_name: &str, screen_title: &str) -> String {
 /// The columns of a `width`-column title bar left for its text: the language switch
 /// takes the right end, with a space before it.
 fn title_width(lang: Lang, width: u16) -> usize {
-    let switch = Span::raw(t(lang).other_language).width() + 3;
+    let switch = usize::from(row_width(&language_switch(lang)));
     usize::from(width).saturating_sub(switch + 1)
 }
 
@@ -122,7 +122,6 @@ pub fn button(
 
 /// The "F2 Español / F2 English" switch, at the right end of the first row of `area`.
 pub fn language_button(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotspots) {
-    let s = t(app.lang());
     let row = Rect {
         height: 1.min(area.height),
         ..area
@@ -130,10 +129,23 @@ pub fn language_button(frame: &mut Frame, app: &App, area: Rect, hot: &mut Hotsp
     button_row_right(
         frame,
         row,
-        &[(s.other_language, Target::Lang)],
+        &language_switch(app.lang()),
         app.settings.theme.button,
         hot,
     );
+}
+
+/// The "F2 Español / F2 English" switch of the title bar, as a row of one button.
+fn language_switch(lang: Lang) -> [(&'static str, Target); 1] {
+    [(t(lang).other_language, Target::Lang)]
+}
+
+/// The columns a row of buttons takes: each button's ` label ` and the column after it.
+fn row_width(items: &[(&str, Target)]) -> u16 {
+    items
+        .iter()
+        .map(|(l, _)| Span::raw(*l).width() as u16 + 3)
+        .sum()
 }
 
 /// Buttons packed against the right edge of `row`.
@@ -144,11 +156,7 @@ fn button_row_right(
     style: ratatui::style::Style,
     hot: &mut Hotspots,
 ) {
-    let total: u16 = items
-        .iter()
-        .map(|(l, _)| Span::raw(*l).width() as u16 + 3)
-        .sum();
-    let mut x = row.right().saturating_sub(total).max(row.x);
+    let mut x = row.right().saturating_sub(row_width(items)).max(row.x);
     for (label, target) in items {
         x = button(frame, row, x, label, *target, style, hot) + 1;
     }
